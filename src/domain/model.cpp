@@ -1,0 +1,171 @@
+#include "domain/model.hpp"
+
+#include <array>
+#include <utility>
+
+namespace styr::domain {
+
+namespace {
+
+template <typename Enum, std::size_t N>
+using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
+
+constexpr NameTable<OrganisationKind, 2> kOrganisationKinds{{
+    {OrganisationKind::municipality, "municipality"},
+    {OrganisationKind::region, "region"},
+}};
+
+constexpr NameTable<UnitKind, 9> kUnitKinds{{
+    {UnitKind::council, "council"},
+    {UnitKind::drafting_committee, "drafting_committee"},
+    {UnitKind::executive_board, "executive_board"},
+    {UnitKind::committee, "committee"},
+    {UnitKind::company, "company"},
+    {UnitKind::chief_executive_office, "chief_executive_office"},
+    {UnitKind::sector, "sector"},
+    {UnitKind::unit, "unit"},
+    {UnitKind::workplace, "workplace"},
+}};
+
+constexpr NameTable<Role, 7> kRoles{{
+    {Role::chair, "chair"},
+    {Role::member, "member"},
+    {Role::substitute, "substitute"},
+    {Role::head, "head"},
+    {Role::employee, "employee"},
+    {Role::controller, "controller"},
+    {Role::administrator, "administrator"},
+}};
+
+constexpr NameTable<YearStatus, 3> kYearStatuses{{
+    {YearStatus::planning, "planning"},
+    {YearStatus::active, "active"},
+    {YearStatus::closed, "closed"},
+}};
+
+constexpr NameTable<DocumentKind, 9> kDocumentKinds{{
+    {DocumentKind::vision, "vision"},
+    {DocumentKind::mandate_programme, "mandate_programme"},
+    {DocumentKind::budget, "budget"},
+    {DocumentKind::operational_plan, "operational_plan"},
+    {DocumentKind::policy, "policy"},
+    {DocumentKind::charter, "charter"},
+    {DocumentKind::owner_directive, "owner_directive"},
+    {DocumentKind::delegation_scheme, "delegation_scheme"},
+    {DocumentKind::financial_management_guidelines, "financial_management_guidelines"},
+}};
+
+constexpr NameTable<DocumentStatus, 3> kDocumentStatuses{{
+    {DocumentStatus::draft, "draft"},
+    {DocumentStatus::decided, "decided"},
+    {DocumentStatus::superseded, "superseded"},
+}};
+
+constexpr NameTable<ItemKind, 5> kItemKinds{{
+    {ItemKind::goal, "goal"},
+    {ItemKind::direction, "direction"},
+    {ItemKind::quality_requirement, "quality_requirement"},
+    {ItemKind::assignment, "assignment"},
+    {ItemKind::activity, "activity"},
+}};
+
+constexpr NameTable<ItemStatus, 5> kItemStatuses{{
+    {ItemStatus::draft, "draft"},
+    {ItemStatus::issued, "issued"},
+    {ItemStatus::acknowledged, "acknowledged"},
+    {ItemStatus::completed, "completed"},
+    {ItemStatus::cancelled, "cancelled"},
+}};
+
+constexpr NameTable<Direction, 2> kDirections{{
+    {Direction::higher_is_better, "higher_is_better"},
+    {Direction::lower_is_better, "lower_is_better"},
+}};
+
+constexpr NameTable<Aggregation, 4> kAggregations{{
+    {Aggregation::sum, "sum"},
+    {Aggregation::mean, "mean"},
+    {Aggregation::weighted_mean, "weighted_mean"},
+    {Aggregation::ratio_of_sums, "ratio_of_sums"},
+}};
+
+template <typename Enum>
+constexpr const auto& tableFor() {
+  if constexpr (std::is_same_v<Enum, OrganisationKind>) return kOrganisationKinds;
+  if constexpr (std::is_same_v<Enum, UnitKind>) return kUnitKinds;
+  if constexpr (std::is_same_v<Enum, Role>) return kRoles;
+  if constexpr (std::is_same_v<Enum, YearStatus>) return kYearStatuses;
+  if constexpr (std::is_same_v<Enum, DocumentKind>) return kDocumentKinds;
+  if constexpr (std::is_same_v<Enum, DocumentStatus>) return kDocumentStatuses;
+  if constexpr (std::is_same_v<Enum, ItemKind>) return kItemKinds;
+  if constexpr (std::is_same_v<Enum, ItemStatus>) return kItemStatuses;
+  if constexpr (std::is_same_v<Enum, Direction>) return kDirections;
+  if constexpr (std::is_same_v<Enum, Aggregation>) return kAggregations;
+}
+
+template <typename Enum>
+std::string_view nameOf(Enum value) {
+  for (const auto& [candidate, name] : tableFor<Enum>()) {
+    if (candidate == value) return name;
+  }
+  // Every enumerator is in its table; an unlisted value means memory corruption.
+  return "invalid";
+}
+
+}  // namespace
+
+template <typename Enum>
+std::optional<Enum> parseEnum(std::string_view text) {
+  for (const auto& [value, name] : tableFor<Enum>()) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
+template <typename Enum>
+const std::vector<Enum>& allValues() {
+  static const std::vector<Enum> values = [] {
+    std::vector<Enum> result;
+    for (const auto& entry : tableFor<Enum>()) result.push_back(entry.first);
+    return result;
+  }();
+  return values;
+}
+
+#define STYR_ENUM_FUNCTIONS(Enum)                                      \
+  std::string_view toString(Enum value) {                              \
+    return nameOf(value);                                              \
+  }                                                                    \
+  template std::optional<Enum> parseEnum<Enum>(std::string_view text); \
+  template const std::vector<Enum>& allValues<Enum>();
+
+STYR_ENUM_FUNCTIONS(OrganisationKind)
+STYR_ENUM_FUNCTIONS(UnitKind)
+STYR_ENUM_FUNCTIONS(Role)
+STYR_ENUM_FUNCTIONS(YearStatus)
+STYR_ENUM_FUNCTIONS(DocumentKind)
+STYR_ENUM_FUNCTIONS(DocumentStatus)
+STYR_ENUM_FUNCTIONS(ItemKind)
+STYR_ENUM_FUNCTIONS(ItemStatus)
+STYR_ENUM_FUNCTIONS(Direction)
+STYR_ENUM_FUNCTIONS(Aggregation)
+
+#undef STYR_ENUM_FUNCTIONS
+
+bool isPoliticalBody(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::council:
+    case UnitKind::drafting_committee:
+    case UnitKind::executive_board:
+    case UnitKind::committee:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool isValidOn(const Date& from, const std::optional<Date>& to, const Date& day) {
+  return from <= day && (!to || day <= *to);
+}
+
+}  // namespace styr::domain
