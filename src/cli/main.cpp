@@ -1,1 +1,106 @@
-int main() { return 0; }
+// `styr`: the command line. This is the wiring: the only code that knows every layer.
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+int main(int argc, char** argv) {
+  using namespace styr::cli;
+  CLI::App app{"Styr: governance and follow-up for Swedish municipalities and regions", "styr"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "styr 0.1.0");
+
+  CommonOptions common;
+  auto add_db = [&](CLI::App* command) {
+    command->add_option("--db", common.db, "database: a SQLite file")->required();
+  };
+  auto add_org = [&](CLI::App* command) {
+    command->add_option("--org", common.organisation,
+                        "organisation (4-digit SCB code); default: the database's only one");
+  };
+
+  DemoOptions demo;
+  auto* demo_command = app.add_subcommand(
+      "demo", "create the Lerum demo database and print its steering chain and coverage");
+  add_db(demo_command);
+
+  GenerateOptions generate;
+  auto* generate_command = app.add_subcommand(
+      "generate", "write deterministic synthetic municipalities of the demo's shape");
+  add_db(generate_command);
+  generate_command
+      ->add_option("--municipalities", generate.municipalities, "how many municipalities")
+      ->required()
+      ->check(CLI::Range(1, 9999));
+  generate_command->add_option("--seed", generate.seed, "seed: the same seed gives the same data")
+      ->default_val(1);
+  generate_command->add_option(
+      "--names", generate.names,
+      "CSV with municipality_code and municipality_name columns to name them after; "
+      "default: synthetic codes from 9001");
+
+  CheckOptions check;
+  auto* check_command = app.add_subcommand(
+      "check", "check the rules and print the coverage analysis; exit 1 when a rule is broken");
+  add_db(check_command);
+  add_org(check_command);
+  check_command->add_option("--as-of", check.as_of, "date of the analysis (default: today)");
+  check_command->add_flag("--json", check.json, "print one JSON object");
+  check_command->add_flag("--all", check.all,
+                          "every organisation in the database, one summary line each");
+  check_command->add_option("--limit", check.limit, "findings listed per category (0: all)")
+      ->default_val(10);
+
+  TraceOptions trace;
+  auto* trace_command =
+      app.add_subcommand("trace", "an item's chain up to the vision, or with --down all below it");
+  add_db(trace_command);
+  add_org(trace_command);
+  trace_command->add_option("item", trace.item, "the item's code")->required();
+  trace_command->add_flag("--down", trace.down, "everything issued below the item");
+  trace_command->add_flag("--json", trace.json, "print JSON");
+
+  auto* stats_command = app.add_subcommand("stats", "counts of the database as one JSON object");
+  add_db(stats_command);
+  add_org(stats_command);
+
+  auto* export_command =
+      app.add_subcommand("export", "one whole organisation as exchange-format JSON to stdout");
+  add_db(export_command);
+  add_org(export_command);
+
+  ImportOptions import_options;
+  auto* import_command = app.add_subcommand(
+      "import",
+      "import an organisation (exchange-format JSON) or units or people with memberships (CSV)");
+  add_db(import_command);
+  add_org(import_command);
+  import_command->add_option("path", import_options.path, "the file to import")->required();
+
+  common.actor = actorFromEnvironment();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    if (*demo_command) return runDemo(common, demo);
+    if (*generate_command) return runGenerate(common, generate);
+    if (*check_command) return runCheck(common, check);
+    if (*trace_command) return runTrace(common, trace);
+    if (*stats_command) return runStats(common);
+    if (*export_command) return runExport(common);
+    if (*import_command) return runImport(common, import_options);
+  } catch (const std::exception& error) {
+    // Broken infrastructure (an unreadable database, a full disk): say what and stop.
+    std::fprintf(stderr, "styr: %s\n", error.what());
+    return kExitFailure;
+  }
+  return kExitUsage;
+}

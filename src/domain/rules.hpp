@@ -21,3 +21,13 @@ struct Violation {
 std::vector<Violation> validate(const OrganisationData& data);
 
 }  // namespace styr::domain
+
+namespace styr::domain {
+
+class ChainIndex;
+
+//! D4: whether the item says how it is followed up (indicator with a target for its year, a
+//! deliverable with a due date, or an assessment at named follow-ups).
+bool hasFollowUpMethod(const Item& item, const ChainIndex& index);
+
+}  // namespace styr::domain

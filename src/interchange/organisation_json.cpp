@@ -1,1 +1,584 @@
-namespace styr::interchange {}
+#include "interchange/organisation_json.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+#include <tuple>
+
+#include "interchange/json_reader.hpp"
+
+namespace styr::interchange {
+
+namespace {
+
+using domain::Date;
+using nlohmann::json;
+// Keys come out in the order written, which is the order docs/exchange-format.md lists.
+using OrderedJson = nlohmann::ordered_json;
+
+// ---- Writing -------------------------------------------------------------------------------
+
+std::string dumpText(const OrderedJson& value, int indent) {
+  // Replacing ill-formed UTF-8 keeps the output UTF-8 whatever a caller put in a string;
+  // everything the readers accept is well-formed already, so round trips are unaffected.
+  return value.dump(indent, ' ', false, OrderedJson::error_handler_t::replace);
+}
+
+OrderedJson dateJson(const Date& date) {
+  return domain::formatDate(date);
+}
+
+OrderedJson dateJson(const std::optional<Date>& date) {
+  return date ? dateJson(*date) : OrderedJson(nullptr);
+}
+
+template <typename Value>
+OrderedJson optionalJson(const std::optional<Value>& value) {
+  return value ? OrderedJson(*value) : OrderedJson(nullptr);
+}
+
+//! `records` written by `write` in the order of `key`. Records with equal keys (duplicates
+//! that domain::validate will reject) are ordered by their written text, so that even then
+//! the output does not depend on the input order.
+template <typename Record, typename Key, typename Write>
+OrderedJson sortedArray(const std::vector<Record>& records, Key key, Write write) {
+  std::vector<std::size_t> order(records.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<std::optional<std::string>> texts(records.size());
+  auto textOf = [&](std::size_t record_idx) -> const std::string& {
+    if (!texts[record_idx]) texts[record_idx] = dumpText(write(records[record_idx]), -1);
+    return *texts[record_idx];
+  };
+  std::sort(order.begin(), order.end(), [&](std::size_t left, std::size_t right) {
+    const auto left_key = key(records[left]);
+    const auto right_key = key(records[right]);
+    if (left_key != right_key) return left_key < right_key;
+    return textOf(left) < textOf(right);
+  });
+  OrderedJson array = OrderedJson::array();
+  array.get_ref<OrderedJson::array_t&>().reserve(records.size());
+  for (std::size_t record_idx : order) array.push_back(write(records[record_idx]));
+  return array;
+}
+
+OrderedJson writeOrganisation(const domain::Organisation& organisation) {
+  OrderedJson object;
+  object["code"] = organisation.code;
+  object["name"] = organisation.name;
+  object["kind"] = domain::toString(organisation.kind);
+  return object;
+}
+
+OrderedJson writeTerm(const domain::Term& term) {
+  OrderedJson object;
+  object["first_year"] = term.first_year;
+  return object;
+}
+
+OrderedJson writeYear(const domain::FiscalYear& year) {
+  OrderedJson object;
+  object["year"] = year.year;
+  object["status"] = domain::toString(year.status);
+  return object;
+}
+
+OrderedJson writeUnit(const domain::Unit& unit) {
+  OrderedJson object;
+  object["code"] = unit.code;
+  object["name"] = unit.name;
+  object["kind"] = domain::toString(unit.kind);
+  object["parent"] = unit.parent;
+  object["valid_from"] = dateJson(unit.valid_from);
+  object["valid_to"] = dateJson(unit.valid_to);
+  return object;
+}
+
+OrderedJson writePerson(const domain::Person& person) {
+  OrderedJson object;
+  object["code"] = person.code;
+  object["given_name"] = person.given_name;
+  object["family_name"] = person.family_name;
+  object["email"] = person.email;
+  return object;
+}
+
+OrderedJson writeMembership(const domain::Membership& membership) {
+  OrderedJson object;
+  object["person"] = membership.person;
+  object["unit"] = membership.unit;
+  object["role"] = domain::toString(membership.role);
+  object["valid_from"] = dateJson(membership.valid_from);
+  object["valid_to"] = dateJson(membership.valid_to);
+  return object;
+}
+
+OrderedJson writeDecision(const domain::Decision& decision) {
+  OrderedJson object;
+  object["date"] = dateJson(decision.date);
+  object["minute_paragraph"] = decision.minute_paragraph;
+  object["case_number"] = decision.case_number;
+  return object;
+}
+
+OrderedJson writeAppropriation(const domain::Appropriation& appropriation) {
+  OrderedJson object;
+  object["unit"] = appropriation.unit;
+  object["year"] = appropriation.year;
+  object["amount_sek"] = appropriation.amount_sek;
+  return object;
+}
+
+OrderedJson writeDocument(const domain::SteeringDocument& document) {
+  OrderedJson object;
+  object["code"] = document.code;
+  object["version"] = document.version;
+  object["kind"] = domain::toString(document.kind);
+  object["title"] = document.title;
+  object["summary"] = document.summary;
+  object["deciding_body"] = document.deciding_body;
+  object["status"] = domain::toString(document.status);
+  object["decision"] = document.decision ? writeDecision(*document.decision) : OrderedJson(nullptr);
+  object["valid_from"] = dateJson(document.valid_from);
+  object["valid_to"] = dateJson(document.valid_to);
+  object["year"] = optionalJson(document.year);
+  object["term"] = optionalJson(document.term);
+  object["appropriations"] = sortedArray(
+      document.appropriations,
+      [](const domain::Appropriation& entry) { return std::tie(entry.year, entry.unit); },
+      writeAppropriation);
+  return object;
+}
+
+OrderedJson writeTarget(const domain::IndicatorTarget& target) {
+  OrderedJson object;
+  object["year"] = target.year;
+  object["unit"] = target.unit;
+  object["value"] = target.value;
+  return object;
+}
+
+OrderedJson writeIndicator(const domain::Indicator& indicator) {
+  OrderedJson object;
+  object["code"] = indicator.code;
+  object["name"] = indicator.name;
+  object["description"] = indicator.description;
+  object["unit_of_measure"] = indicator.unit_of_measure;
+  object["direction"] = domain::toString(indicator.direction);
+  object["aggregation"] = domain::toString(indicator.aggregation);
+  object["targets"] = sortedArray(
+      indicator.targets,
+      [](const domain::IndicatorTarget& entry) { return std::tie(entry.year, entry.unit); },
+      writeTarget);
+  return object;
+}
+
+OrderedJson writeIndicatorLink(const domain::IndicatorLink& link) {
+  OrderedJson object;
+  object["indicator"] = link.indicator;
+  object["year"] = link.year;
+  object["target"] = optionalJson(link.target);
+  return object;
+}
+
+OrderedJson writeFollowUp(const domain::FollowUp& follow_up) {
+  OrderedJson object;
+  object["indicators"] = sortedArray(
+      follow_up.indicators,
+      [](const domain::IndicatorLink& entry) { return std::tie(entry.indicator, entry.year); },
+      writeIndicatorLink);
+  object["deliverable"] = follow_up.deliverable;
+  object["deliverable_due"] = dateJson(follow_up.deliverable_due);
+  // The issuer lists the follow-ups in the order they come; that order is kept.
+  object["assessed_at"] = follow_up.assessed_at;
+  return object;
+}
+
+OrderedJson writeItem(const domain::Item& item) {
+  OrderedJson object;
+  object["code"] = item.code;
+  object["kind"] = domain::toString(item.kind);
+  object["document"] = item.document;
+  object["issuer"] = item.issuer;
+  object["recipient_unit"] = item.recipient_unit;
+  object["recipient_person"] = item.recipient_person;
+  object["origin"] = item.origin;
+  object["origin_document"] = item.origin_document;
+  object["title"] = item.title;
+  object["description"] = item.description;
+  object["due"] = dateJson(item.due);
+  object["follow_up"] = writeFollowUp(item.follow_up);
+  object["plan"] = item.plan;
+  object["status"] = domain::toString(item.status);
+  object["issued_on"] = dateJson(item.issued_on);
+  object["acknowledged_on"] = dateJson(item.acknowledged_on);
+  object["closed_on"] = dateJson(item.closed_on);
+  object["closing_note"] = item.closing_note;
+  return object;
+}
+
+OrderedJson writeIndicatorValue(const domain::IndicatorValue& value) {
+  OrderedJson object;
+  object["indicator"] = value.indicator;
+  object["unit"] = value.unit;
+  object["period_end"] = dateJson(value.period_end);
+  object["value"] = value.value;
+  object["numerator"] = optionalJson(value.numerator);
+  object["denominator"] = optionalJson(value.denominator);
+  object["weight"] = optionalJson(value.weight);
+  return object;
+}
+
+// ---- Reading -------------------------------------------------------------------------------
+
+using Problems = std::vector<Problem>;
+
+domain::Organisation readOrganisation(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"code", "name", "kind"});
+  domain::Organisation organisation;
+  organisation.code = in.requiredString("code");
+  organisation.name = in.requiredString("name");
+  organisation.kind = in.requiredEnum<domain::OrganisationKind>("kind");
+  return organisation;
+}
+
+domain::Term readTerm(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"first_year"});
+  domain::Term term;
+  term.first_year = in.requiredInt("first_year");
+  return term;
+}
+
+domain::FiscalYear readYear(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"year", "status"});
+  domain::FiscalYear year;
+  year.year = in.requiredInt("year");
+  year.status = in.requiredEnum<domain::YearStatus>("status");
+  return year;
+}
+
+domain::Unit readUnit(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems,
+                      {"code", "name", "kind", "parent", "valid_from", "valid_to"});
+  domain::Unit unit;
+  unit.code = in.requiredString("code");
+  unit.name = in.requiredString("name");
+  unit.kind = in.requiredEnum<domain::UnitKind>("kind");
+  unit.parent = in.optionalString("parent");
+  unit.valid_from = in.requiredDate("valid_from");
+  unit.valid_to = in.optionalDate("valid_to");
+  return unit;
+}
+
+domain::Person readPerson(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems,
+                      {"code", "given_name", "family_name", "email"});
+  domain::Person person;
+  person.code = in.requiredString("code");
+  person.given_name = in.requiredString("given_name");
+  person.family_name = in.requiredString("family_name");
+  person.email = in.optionalString("email");
+  return person;
+}
+
+domain::Membership readMembership(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems,
+                      {"person", "unit", "role", "valid_from", "valid_to"});
+  domain::Membership membership;
+  membership.person = in.requiredString("person");
+  membership.unit = in.requiredString("unit");
+  membership.role = in.requiredEnum<domain::Role>("role");
+  membership.valid_from = in.requiredDate("valid_from");
+  membership.valid_to = in.optionalDate("valid_to");
+  return membership;
+}
+
+domain::Decision readDecision(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"date", "minute_paragraph", "case_number"});
+  domain::Decision decision;
+  decision.date = in.requiredDate("date");
+  decision.minute_paragraph = in.optionalString("minute_paragraph");
+  decision.case_number = in.optionalString("case_number");
+  return decision;
+}
+
+domain::Appropriation readAppropriation(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"unit", "year", "amount_sek"});
+  domain::Appropriation appropriation;
+  appropriation.unit = in.requiredString("unit");
+  appropriation.year = in.requiredInt("year");
+  appropriation.amount_sek = in.requiredInt64("amount_sek");
+  return appropriation;
+}
+
+domain::SteeringDocument readDocument(const json& node, const std::string& path,
+                                      Problems& problems) {
+  JsonObjectReader in(node, path, problems,
+                      {"code", "version", "kind", "title", "summary", "deciding_body", "status",
+                       "decision", "valid_from", "valid_to", "year", "term", "appropriations"});
+  domain::SteeringDocument document;
+  document.code = in.requiredString("code");
+  document.version = in.requiredInt("version");
+  document.kind = in.requiredEnum<domain::DocumentKind>("kind");
+  document.title = in.requiredString("title");
+  document.summary = in.optionalString("summary");
+  document.deciding_body = in.optionalString("deciding_body");
+  document.status = in.requiredEnum<domain::DocumentStatus>("status");
+  if (const json* decision = in.optionalValue("decision")) {
+    document.decision = readDecision(*decision, appendKey(path, "decision"), problems);
+  }
+  document.valid_from = in.requiredDate("valid_from");
+  document.valid_to = in.optionalDate("valid_to");
+  document.year = in.optionalInt("year");
+  document.term = in.optionalInt("term");
+  in.forEachElement("appropriations", [&](const json& element, std::string element_path) {
+    document.appropriations.push_back(
+        readAppropriation(element, std::move(element_path), problems));
+  });
+  return document;
+}
+
+domain::IndicatorTarget readTarget(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"year", "unit", "value"});
+  domain::IndicatorTarget target;
+  target.year = in.requiredInt("year");
+  target.unit = in.optionalString("unit");
+  target.value = in.requiredNumber("value");
+  return target;
+}
+
+domain::Indicator readIndicator(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(
+      node, std::move(path), problems,
+      {"code", "name", "description", "unit_of_measure", "direction", "aggregation", "targets"});
+  domain::Indicator indicator;
+  indicator.code = in.requiredString("code");
+  indicator.name = in.requiredString("name");
+  indicator.description = in.optionalString("description");
+  indicator.unit_of_measure = in.optionalString("unit_of_measure");
+  indicator.direction = in.requiredEnum<domain::Direction>("direction");
+  indicator.aggregation = in.requiredEnum<domain::Aggregation>("aggregation");
+  in.forEachElement("targets", [&](const json& element, std::string element_path) {
+    indicator.targets.push_back(readTarget(element, std::move(element_path), problems));
+  });
+  return indicator;
+}
+
+domain::IndicatorLink readIndicatorLink(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"indicator", "year", "target"});
+  domain::IndicatorLink link;
+  link.indicator = in.requiredString("indicator");
+  link.year = in.requiredInt("year");
+  link.target = in.optionalNumber("target");
+  return link;
+}
+
+domain::FollowUp readFollowUp(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems,
+                      {"indicators", "deliverable", "deliverable_due", "assessed_at"});
+  domain::FollowUp follow_up;
+  in.forEachElement("indicators", [&](const json& element, std::string element_path) {
+    follow_up.indicators.push_back(readIndicatorLink(element, std::move(element_path), problems));
+  });
+  follow_up.deliverable = in.optionalString("deliverable");
+  follow_up.deliverable_due = in.optionalDate("deliverable_due");
+  in.forEachElement("assessed_at", [&](const json& element, std::string element_path) {
+    if (element.is_string()) {
+      follow_up.assessed_at.push_back(element.get<std::string>());
+    } else {
+      problems.push_back({std::move(element_path), expectedMessage("a string", element)});
+    }
+  });
+  return follow_up;
+}
+
+domain::Item readItem(const json& node, const std::string& path, Problems& problems) {
+  JsonObjectReader in(
+      node, path, problems,
+      {"code", "kind", "document", "issuer", "recipient_unit", "recipient_person", "origin",
+       "origin_document", "title", "description", "due", "follow_up", "plan", "status", "issued_on",
+       "acknowledged_on", "closed_on", "closing_note"});
+  domain::Item item;
+  item.code = in.requiredString("code");
+  item.kind = in.requiredEnum<domain::ItemKind>("kind");
+  item.document = in.optionalString("document");
+  item.issuer = in.optionalString("issuer");
+  item.recipient_unit = in.optionalString("recipient_unit");
+  item.recipient_person = in.optionalString("recipient_person");
+  item.origin = in.optionalString("origin");
+  item.origin_document = in.optionalString("origin_document");
+  item.title = in.requiredString("title");
+  item.description = in.optionalString("description");
+  item.due = in.optionalDate("due");
+  if (const json* follow_up = in.optionalValue("follow_up")) {
+    item.follow_up = readFollowUp(*follow_up, appendKey(path, "follow_up"), problems);
+  }
+  item.plan = in.optionalString("plan");
+  item.status = in.requiredEnum<domain::ItemStatus>("status");
+  item.issued_on = in.optionalDate("issued_on");
+  item.acknowledged_on = in.optionalDate("acknowledged_on");
+  item.closed_on = in.optionalDate("closed_on");
+  item.closing_note = in.optionalString("closing_note");
+  return item;
+}
+
+domain::IndicatorValue readIndicatorValue(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(
+      node, std::move(path), problems,
+      {"indicator", "unit", "period_end", "value", "numerator", "denominator", "weight"});
+  domain::IndicatorValue value;
+  value.indicator = in.requiredString("indicator");
+  value.unit = in.requiredString("unit");
+  value.period_end = in.requiredDate("period_end");
+  value.value = in.requiredNumber("value");
+  value.numerator = in.optionalNumber("numerator");
+  value.denominator = in.optionalNumber("denominator");
+  value.weight = in.optionalNumber("weight");
+  return value;
+}
+
+//! Checks "format" and "format_version". False when the document declares itself as
+//! something else: its fields cannot then be read by this format's rules. A missing
+//! declaration is only reported, since the rest is most likely ours.
+bool readFormat(JsonObjectReader& top) {
+  bool ours = true;
+  const json* format = top.optionalValue("format");
+  if (format == nullptr || !format->is_string()) {
+    top.requiredString("format");
+  } else if (format->get_ref<const std::string&>() != kOrganisationFormat) {
+    top.report("format", "unknown format " + inQuotes(format->get_ref<const std::string&>()) +
+                             "; expected " + inQuotes(kOrganisationFormat));
+    ours = false;
+  }
+  const json* version = top.optionalValue("format_version");
+  if (version == nullptr || !version->is_number_integer()) {
+    top.requiredInt("format_version");
+  } else if (*version != kOrganisationFormatVersion) {
+    top.report("format_version", "unsupported version " + version->dump() +
+                                     "; this version of Styr reads version " +
+                                     std::to_string(kOrganisationFormatVersion));
+    ours = false;
+  }
+  return ours;
+}
+
+//! Appends each element of the array `field` of `top`, read by `read`, to `records`.
+template <typename Record, typename Read>
+void readArray(JsonObjectReader& top, std::string_view field, std::vector<Record>& records,
+               Problems& problems, Read read) {
+  top.forEachElement(field, [&](const json& element, std::string path) {
+    records.push_back(read(element, std::move(path), problems));
+  });
+}
+
+}  // namespace
+
+std::string organisationToJson(const domain::OrganisationData& data) {
+  OrderedJson document;
+  document["format"] = kOrganisationFormat;
+  document["format_version"] = kOrganisationFormatVersion;
+  document["organisation"] = writeOrganisation(data.organisation);
+  document["terms"] = sortedArray(
+      data.terms, [](const domain::Term& term) { return term.first_year; }, writeTerm);
+  document["years"] = sortedArray(
+      data.years, [](const domain::FiscalYear& year) { return year.year; }, writeYear);
+  document["units"] = sortedArray(
+      data.units, [](const domain::Unit& unit) { return std::tie(unit.code); }, writeUnit);
+  document["people"] = sortedArray(
+      data.people, [](const domain::Person& person) { return std::tie(person.code); }, writePerson);
+  document["memberships"] = sortedArray(
+      data.memberships,
+      [](const domain::Membership& membership) {
+        return std::make_tuple(std::string_view(membership.person),
+                               std::string_view(membership.unit), domain::toString(membership.role),
+                               membership.valid_from);
+      },
+      writeMembership);
+  document["documents"] = sortedArray(
+      data.documents,
+      [](const domain::SteeringDocument& entry) { return std::tie(entry.code, entry.version); },
+      writeDocument);
+  document["indicators"] = sortedArray(
+      data.indicators, [](const domain::Indicator& indicator) { return std::tie(indicator.code); },
+      writeIndicator);
+  document["items"] = sortedArray(
+      data.items, [](const domain::Item& item) { return std::tie(item.code); }, writeItem);
+  document["indicator_values"] = sortedArray(
+      data.indicator_values,
+      [](const domain::IndicatorValue& value) {
+        return std::tie(value.indicator, value.unit, value.period_end);
+      },
+      writeIndicatorValue);
+  std::string text = dumpText(document, 2);
+  text += '\n';
+  return text;
+}
+
+ParseResult<domain::OrganisationData> organisationFromJson(std::string_view text) {
+  ParseResult<domain::OrganisationData> result;
+  Problems& problems = result.problems;
+  const auto root = parseJsonText(text, problems);
+  if (!root) return result;
+  JsonObjectReader top(
+      *root, "$", problems,
+      {"format", "format_version", "organisation", "terms", "years", "units", "people",
+       "memberships", "documents", "indicators", "items", "indicator_values"});
+  if (!readFormat(top)) return result;
+
+  domain::OrganisationData data;
+  if (const json* organisation = top.requiredValue("organisation")) {
+    data.organisation = readOrganisation(*organisation, "$.organisation", problems);
+  }
+  readArray(top, "terms", data.terms, problems, readTerm);
+  readArray(top, "years", data.years, problems, readYear);
+  readArray(top, "units", data.units, problems, readUnit);
+  readArray(top, "people", data.people, problems, readPerson);
+  readArray(top, "memberships", data.memberships, problems, readMembership);
+  readArray(top, "documents", data.documents, problems, readDocument);
+  readArray(top, "indicators", data.indicators, problems, readIndicator);
+  readArray(top, "items", data.items, problems, readItem);
+  readArray(top, "indicator_values", data.indicator_values, problems, readIndicatorValue);
+  if (problems.empty()) result.value = std::move(data);
+  return result;
+}
+
+std::string recordJson(const domain::Organisation& organisation) {
+  return dumpText(writeOrganisation(organisation), -1);
+}
+
+std::string recordJson(const domain::Term& term) {
+  return dumpText(writeTerm(term), -1);
+}
+
+std::string recordJson(const domain::FiscalYear& year) {
+  return dumpText(writeYear(year), -1);
+}
+
+std::string recordJson(const domain::Unit& unit) {
+  return dumpText(writeUnit(unit), -1);
+}
+
+std::string recordJson(const domain::Person& person) {
+  return dumpText(writePerson(person), -1);
+}
+
+std::string recordJson(const domain::Membership& membership) {
+  return dumpText(writeMembership(membership), -1);
+}
+
+std::string recordJson(const domain::SteeringDocument& document) {
+  return dumpText(writeDocument(document), -1);
+}
+
+std::string recordJson(const domain::Indicator& indicator) {
+  return dumpText(writeIndicator(indicator), -1);
+}
+
+std::string recordJson(const domain::Item& item) {
+  return dumpText(writeItem(item), -1);
+}
+
+std::string recordJson(const domain::IndicatorValue& value) {
+  return dumpText(writeIndicatorValue(value), -1);
+}
+
+}  // namespace styr::interchange

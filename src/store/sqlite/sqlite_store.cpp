@@ -1,1 +1,637 @@
-namespace styr::store {}
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <unordered_map>
+
+#include "store/migration.hpp"
+
+namespace styr::store {
+
+using namespace domain;
+
+namespace {
+
+void bindDate(SqliteStatement& statement, int index, const Date& date) {
+  statement.bind(index, formatDate(date));
+}
+
+void bindDate(SqliteStatement& statement, int index, const std::optional<Date>& date) {
+  if (date) {
+    statement.bind(index, formatDate(*date));
+  } else {
+    statement.bindNull(index);
+  }
+}
+
+Date readDate(const SqliteStatement& statement, int column) {
+  std::string text = statement.text(column);
+  auto date = parseDate(text);
+  if (!date) throw StoreError(fmt::format("the database holds an invalid date '{}'", text));
+  return *date;
+}
+
+std::optional<Date> readOptionalDate(const SqliteStatement& statement, int column) {
+  if (statement.isNull(column)) return std::nullopt;
+  return readDate(statement, column);
+}
+
+template <typename Enum>
+Enum readEnum(const SqliteStatement& statement, int column) {
+  std::string text = statement.text(column);
+  auto value = parseEnum<Enum>(text);
+  if (!value) throw StoreError(fmt::format("the database holds an unknown value '{}'", text));
+  return *value;
+}
+
+// The item queries share one column list so that readItem can read any of them.
+constexpr std::string_view kItemColumns =
+    "code, kind, document, issuer, recipient_unit, recipient_person, origin, origin_document, "
+    "title, description, due, deliverable, deliverable_due, plan, status, issued_on, "
+    "acknowledged_on, closed_on, closing_note, revision";
+
+Item readItem(const SqliteStatement& row) {
+  Item item;
+  item.code = row.text(0);
+  item.kind = readEnum<ItemKind>(row, 1);
+  item.document = row.text(2);
+  item.issuer = row.text(3);
+  item.recipient_unit = row.text(4);
+  item.recipient_person = row.text(5);
+  item.origin = row.text(6);
+  item.origin_document = row.text(7);
+  item.title = row.text(8);
+  item.description = row.text(9);
+  item.due = readOptionalDate(row, 10);
+  item.follow_up.deliverable = row.text(11);
+  item.follow_up.deliverable_due = readOptionalDate(row, 12);
+  item.plan = row.text(13);
+  item.status = readEnum<ItemStatus>(row, 14);
+  item.issued_on = readOptionalDate(row, 15);
+  item.acknowledged_on = readOptionalDate(row, 16);
+  item.closed_on = readOptionalDate(row, 17);
+  item.closing_note = row.text(18);
+  item.revision = row.integer(19);
+  return item;
+}
+
+// Selects the wanted item codes for loadItems: ?1 is the organisation, ?2 a start item.
+constexpr std::string_view kAllItems = "SELECT code FROM items WHERE organisation = ?1";
+constexpr std::string_view kOneItem =
+    "SELECT code FROM items WHERE organisation = ?1 AND code = ?2";
+// UNION (not UNION ALL) drops codes already seen, so a cycle in bad data cannot loop.
+constexpr std::string_view kItemsBelow =
+    "WITH RECURSIVE below(code) AS ("
+    "  SELECT code FROM items WHERE organisation = ?1 AND code = ?2"
+    "  UNION SELECT items.code FROM items JOIN below ON items.origin = below.code"
+    "  WHERE items.organisation = ?1) "
+    "SELECT code FROM below";
+constexpr std::string_view kItemsAbove =
+    "WITH RECURSIVE above(code) AS ("
+    "  SELECT code FROM items WHERE organisation = ?1 AND code = ?2"
+    "  UNION SELECT items.origin FROM items JOIN above ON items.code = above.code"
+    "  WHERE items.organisation = ?1 AND items.origin IS NOT NULL) "
+    "SELECT code FROM above";
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) : connection_(path) {
+  connection_.execute("PRAGMA journal_mode = WAL");
+  connection_.execute("PRAGMA synchronous = NORMAL");
+  connection_.execute("PRAGMA foreign_keys = ON");
+  migrate();
+}
+
+SqliteStatement& SqliteStore::statement(std::string_view sql) {
+  auto found = statements_.find(std::string(sql));
+  if (found != statements_.end()) {
+    found->second->reset();
+    return *found->second;
+  }
+  auto prepared = std::make_unique<SqliteStatement>(connection_.handle(), sql);
+  return *statements_.emplace(std::string(sql), std::move(prepared)).first->second;
+}
+
+int SqliteStore::schemaVersion() {
+  auto& query = statement("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  query.step();
+  int version = static_cast<int>(query.integer(0));
+  query.reset();
+  return version;
+}
+
+void SqliteStore::migrate() {
+  connection_.execute(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL)");
+  const auto& migrations = sqliteMigrations();
+  int current = schemaVersion();
+  int newest = migrations.empty() ? 0 : migrations.back().version;
+  if (current > newest) {
+    throw StoreError(fmt::format(
+        "the database's schema is version {}, newer than this styr (version {}): upgrade styr "
+        "before using this database",
+        current, newest));
+  }
+  for (const Migration& migration : migrations) {
+    if (migration.version <= current) continue;
+    connection_.execute("BEGIN IMMEDIATE");
+    try {
+      connection_.execute(migration.sql);
+      statement("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)")
+          .bind(1, static_cast<std::int64_t>(migration.version))
+          .bind(2, migration.name)
+          .run();
+      connection_.execute("COMMIT");
+    } catch (...) {
+      connection_.execute("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+// IMMEDIATE takes the write lock at once, so two writers queue instead of failing later.
+void SqliteStore::begin() {
+  connection_.execute("BEGIN IMMEDIATE");
+}
+void SqliteStore::commit() {
+  connection_.execute("COMMIT");
+}
+void SqliteStore::rollback() {
+  // Called from destructors: a failed rollback leaves SQLite to roll back on close.
+  sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+std::vector<Organisation> SqliteStore::organisations() {
+  auto& query = statement("SELECT code, name, kind FROM organisations ORDER BY code");
+  std::vector<Organisation> result;
+  while (query.step()) {
+    result.push_back({query.text(0), query.text(1), readEnum<OrganisationKind>(query, 2)});
+  }
+  return result;
+}
+
+std::optional<Organisation> SqliteStore::organisation(std::string_view code) {
+  auto& query = statement("SELECT code, name, kind FROM organisations WHERE code = ?1");
+  query.bind(1, code);
+  std::optional<Organisation> result;
+  if (query.step()) {
+    result = Organisation{query.text(0), query.text(1), readEnum<OrganisationKind>(query, 2)};
+  }
+  query.reset();
+  return result;
+}
+
+void SqliteStore::insertOrganisationData(const OrganisationData& data) {
+  const std::string& org = data.organisation.code;
+  statement("INSERT INTO organisations (code, name, kind) VALUES (?1, ?2, ?3)")
+      .bind(1, org)
+      .bind(2, data.organisation.name)
+      .bind(3, toString(data.organisation.kind))
+      .run();
+  auto& term = statement("INSERT INTO terms (organisation, first_year) VALUES (?1, ?2)");
+  for (const Term& record : data.terms) {
+    term.bind(1, org).bind(2, static_cast<std::int64_t>(record.first_year)).run();
+  }
+  auto& year = statement("INSERT INTO years (organisation, year, status) VALUES (?1, ?2, ?3)");
+  for (const FiscalYear& record : data.years) {
+    year.bind(1, org)
+        .bind(2, static_cast<std::int64_t>(record.year))
+        .bind(3, toString(record.status))
+        .run();
+  }
+  insertUnits(org, data.units);
+  insertPeople(org, data.people);
+  insertMemberships(org, data.memberships);
+
+  auto& document = statement(
+      "INSERT INTO documents (organisation, code, version, kind, title, summary, deciding_body, "
+      "status, decision_date, decision_paragraph, decision_case_number, valid_from, valid_to, "
+      "year, term) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+  auto& appropriation = statement(
+      "INSERT INTO appropriations (organisation, document, version, unit, year, amount_sek) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  for (const SteeringDocument& record : data.documents) {
+    document.bind(1, org)
+        .bind(2, record.code)
+        .bind(3, static_cast<std::int64_t>(record.version))
+        .bind(4, toString(record.kind))
+        .bind(5, record.title)
+        .bind(6, record.summary)
+        .bind(7, record.deciding_body)
+        .bind(8, toString(record.status));
+    if (record.decision) {
+      bindDate(document, 9, record.decision->date);
+      document.bind(10, record.decision->minute_paragraph).bind(11, record.decision->case_number);
+    } else {
+      document.bindNull(9).bindNull(10).bindNull(11);
+    }
+    bindDate(document, 12, record.valid_from);
+    bindDate(document, 13, record.valid_to);
+    document.bind(14, record.year).bind(15, record.term).run();
+    for (const Appropriation& money : record.appropriations) {
+      appropriation.bind(1, org)
+          .bind(2, record.code)
+          .bind(3, static_cast<std::int64_t>(record.version))
+          .bind(4, money.unit)
+          .bind(5, static_cast<std::int64_t>(money.year))
+          .bind(6, money.amount_sek)
+          .run();
+    }
+  }
+
+  auto& indicator = statement(
+      "INSERT INTO indicators (organisation, code, name, description, unit_of_measure, "
+      "direction, aggregation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  auto& target = statement(
+      "INSERT INTO indicator_targets (organisation, indicator, year, unit, value) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
+  for (const Indicator& record : data.indicators) {
+    indicator.bind(1, org)
+        .bind(2, record.code)
+        .bind(3, record.name)
+        .bind(4, record.description)
+        .bind(5, record.unit_of_measure)
+        .bind(6, toString(record.direction))
+        .bind(7, toString(record.aggregation))
+        .run();
+    for (const IndicatorTarget& goal : record.targets) {
+      target.bind(1, org)
+          .bind(2, record.code)
+          .bind(3, static_cast<std::int64_t>(goal.year))
+          .bind(4, goal.unit)
+          .bind(5, goal.value)
+          .run();
+    }
+  }
+
+  insertItems(org, data.items);
+
+  auto& value = statement(
+      "INSERT INTO indicator_values (organisation, indicator, unit, period_end, value, "
+      "numerator, denominator, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  for (const IndicatorValue& record : data.indicator_values) {
+    value.bind(1, org).bind(2, record.indicator).bind(3, record.unit);
+    bindDate(value, 4, record.period_end);
+    value.bind(5, record.value)
+        .bind(6, record.numerator)
+        .bind(7, record.denominator)
+        .bind(8, record.weight)
+        .run();
+  }
+}
+
+void SqliteStore::insertUnits(std::string_view organisation, const std::vector<Unit>& units) {
+  auto& insert = statement(
+      "INSERT INTO units (organisation, code, name, kind, parent, valid_from, valid_to) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  for (const Unit& unit : units) {
+    insert.bind(1, organisation)
+        .bind(2, unit.code)
+        .bind(3, unit.name)
+        .bind(4, toString(unit.kind))
+        .bindOrNull(5, unit.parent);
+    bindDate(insert, 6, unit.valid_from);
+    bindDate(insert, 7, unit.valid_to);
+    insert.run();
+  }
+}
+
+void SqliteStore::insertPeople(std::string_view organisation, const std::vector<Person>& people) {
+  auto& insert = statement(
+      "INSERT INTO people (organisation, code, given_name, family_name, email) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
+  for (const Person& person : people) {
+    insert.bind(1, organisation)
+        .bind(2, person.code)
+        .bind(3, person.given_name)
+        .bind(4, person.family_name)
+        .bind(5, person.email)
+        .run();
+  }
+}
+
+void SqliteStore::insertMemberships(std::string_view organisation,
+                                    const std::vector<Membership>& memberships) {
+  auto& insert = statement(
+      "INSERT INTO memberships (organisation, person, unit, role, valid_from, valid_to) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  for (const Membership& membership : memberships) {
+    insert.bind(1, organisation)
+        .bind(2, membership.person)
+        .bind(3, membership.unit)
+        .bind(4, toString(membership.role));
+    bindDate(insert, 5, membership.valid_from);
+    bindDate(insert, 6, membership.valid_to);
+    insert.run();
+  }
+}
+
+void SqliteStore::insertItems(std::string_view organisation, const std::vector<Item>& items) {
+  auto& insert = statement(
+      "INSERT INTO items (organisation, code, kind, document, issuer, recipient_unit, "
+      "recipient_person, origin, origin_document, title, description, due, deliverable, "
+      "deliverable_due, plan, status, issued_on, acknowledged_on, closed_on, closing_note, "
+      "revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+      "?17, ?18, ?19, ?20, ?21)");
+  auto& link = statement(
+      "INSERT INTO item_indicators (organisation, item, position, indicator, year, target) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  auto& assessment = statement(
+      "INSERT INTO item_assessments (organisation, item, position, follow_up) "
+      "VALUES (?1, ?2, ?3, ?4)");
+  for (const Item& item : items) {
+    insert.bind(1, organisation)
+        .bind(2, item.code)
+        .bind(3, toString(item.kind))
+        .bindOrNull(4, item.document)
+        .bindOrNull(5, item.issuer)
+        .bindOrNull(6, item.recipient_unit)
+        .bindOrNull(7, item.recipient_person)
+        .bindOrNull(8, item.origin)
+        .bindOrNull(9, item.origin_document)
+        .bind(10, item.title)
+        .bind(11, item.description);
+    bindDate(insert, 12, item.due);
+    insert.bind(13, item.follow_up.deliverable);
+    bindDate(insert, 14, item.follow_up.deliverable_due);
+    insert.bind(15, item.plan).bind(16, toString(item.status));
+    bindDate(insert, 17, item.issued_on);
+    bindDate(insert, 18, item.acknowledged_on);
+    bindDate(insert, 19, item.closed_on);
+    insert.bind(20, item.closing_note).bind(21, item.revision).run();
+    for (std::size_t i = 0; i < item.follow_up.indicators.size(); ++i) {
+      const IndicatorLink& indicator = item.follow_up.indicators[i];
+      link.bind(1, organisation)
+          .bind(2, item.code)
+          .bind(3, static_cast<std::int64_t>(i))
+          .bind(4, indicator.indicator)
+          .bind(5, static_cast<std::int64_t>(indicator.year))
+          .bind(6, indicator.target)
+          .run();
+    }
+    for (std::size_t i = 0; i < item.follow_up.assessed_at.size(); ++i) {
+      assessment.bind(1, organisation)
+          .bind(2, item.code)
+          .bind(3, static_cast<std::int64_t>(i))
+          .bind(4, item.follow_up.assessed_at[i])
+          .run();
+    }
+  }
+}
+
+std::vector<Item> SqliteStore::loadItems(std::string_view organisation,
+                                         std::string_view wanted_codes, std::string_view code) {
+  std::string wanted = fmt::format("code IN ({})", wanted_codes);
+  auto& items =
+      statement(fmt::format("SELECT {} FROM items WHERE organisation = ?1 AND {} "
+                            "ORDER BY code",
+                            kItemColumns, wanted));
+  items.bind(1, organisation);
+  if (!code.empty()) items.bind(2, code);
+  std::vector<Item> result;
+  std::unordered_map<std::string, std::size_t> position;
+  while (items.step()) {
+    result.push_back(readItem(items));
+    position.emplace(result.back().code, result.size() - 1);
+  }
+  std::string item_wanted = fmt::format("item IN ({})", wanted_codes);
+  auto& links = statement(fmt::format(
+      "SELECT item, indicator, year, target FROM item_indicators WHERE organisation = ?1 AND {} "
+      "ORDER BY item, position",
+      item_wanted));
+  links.bind(1, organisation);
+  if (!code.empty()) links.bind(2, code);
+  while (links.step()) {
+    result[position.at(links.text(0))].follow_up.indicators.push_back(
+        {links.text(1), static_cast<int>(links.integer(2)), links.optionalReal(3)});
+  }
+  auto& assessments = statement(
+      fmt::format("SELECT item, follow_up FROM item_assessments WHERE organisation = ?1 AND {} "
+                  "ORDER BY item, position",
+                  item_wanted));
+  assessments.bind(1, organisation);
+  if (!code.empty()) assessments.bind(2, code);
+  while (assessments.step()) {
+    result[position.at(assessments.text(0))].follow_up.assessed_at.push_back(assessments.text(1));
+  }
+  return result;
+}
+
+OrganisationData SqliteStore::loadOrganisation(std::string_view organisation) {
+  OrganisationData data;
+  auto found = this->organisation(organisation);
+  if (!found) return data;
+  data.organisation = *found;
+
+  auto& terms =
+      statement("SELECT first_year FROM terms WHERE organisation = ?1 ORDER BY first_year");
+  terms.bind(1, organisation);
+  while (terms.step()) data.terms.push_back({static_cast<int>(terms.integer(0))});
+
+  auto& years = statement("SELECT year, status FROM years WHERE organisation = ?1 ORDER BY year");
+  years.bind(1, organisation);
+  while (years.step()) {
+    data.years.push_back({static_cast<int>(years.integer(0)), readEnum<YearStatus>(years, 1)});
+  }
+
+  auto& units = statement(
+      "SELECT code, name, kind, parent, valid_from, valid_to FROM units WHERE organisation = ?1 "
+      "ORDER BY code");
+  units.bind(1, organisation);
+  while (units.step()) {
+    data.units.push_back({units.text(0), units.text(1), readEnum<UnitKind>(units, 2), units.text(3),
+                          readDate(units, 4), readOptionalDate(units, 5)});
+  }
+
+  auto& people = statement(
+      "SELECT code, given_name, family_name, email FROM people WHERE organisation = ?1 "
+      "ORDER BY code");
+  people.bind(1, organisation);
+  while (people.step()) {
+    data.people.push_back({people.text(0), people.text(1), people.text(2), people.text(3)});
+  }
+
+  auto& memberships = statement(
+      "SELECT person, unit, role, valid_from, valid_to FROM memberships WHERE organisation = ?1 "
+      "ORDER BY person, unit, role, valid_from");
+  memberships.bind(1, organisation);
+  while (memberships.step()) {
+    data.memberships.push_back({memberships.text(0), memberships.text(1),
+                                readEnum<Role>(memberships, 2), readDate(memberships, 3),
+                                readOptionalDate(memberships, 4)});
+  }
+
+  data.documents = documents(organisation);
+
+  auto& indicators = statement(
+      "SELECT code, name, description, unit_of_measure, direction, aggregation FROM indicators "
+      "WHERE organisation = ?1 ORDER BY code");
+  indicators.bind(1, organisation);
+  std::unordered_map<std::string, std::size_t> indicator_position;
+  while (indicators.step()) {
+    data.indicators.push_back({indicators.text(0),
+                               indicators.text(1),
+                               indicators.text(2),
+                               indicators.text(3),
+                               readEnum<Direction>(indicators, 4),
+                               readEnum<Aggregation>(indicators, 5),
+                               {}});
+    indicator_position.emplace(data.indicators.back().code, data.indicators.size() - 1);
+  }
+  auto& targets = statement(
+      "SELECT indicator, year, unit, value FROM indicator_targets WHERE organisation = ?1 "
+      "ORDER BY indicator, year, unit");
+  targets.bind(1, organisation);
+  while (targets.step()) {
+    data.indicators[indicator_position.at(targets.text(0))].targets.push_back(
+        {static_cast<int>(targets.integer(1)), targets.text(2), targets.real(3)});
+  }
+
+  data.items = loadItems(organisation, kAllItems, {});
+
+  auto& values = statement(
+      "SELECT indicator, unit, period_end, value, numerator, denominator, weight "
+      "FROM indicator_values WHERE organisation = ?1 ORDER BY indicator, unit, period_end");
+  values.bind(1, organisation);
+  while (values.step()) {
+    data.indicator_values.push_back({values.text(0), values.text(1), readDate(values, 2),
+                                     values.real(3), values.optionalReal(4), values.optionalReal(5),
+                                     values.optionalReal(6)});
+  }
+  return data;
+}
+
+std::vector<SteeringDocument> SqliteStore::documents(std::string_view organisation) {
+  auto& documents = statement(
+      "SELECT code, version, kind, title, summary, deciding_body, status, decision_date, "
+      "decision_paragraph, decision_case_number, valid_from, valid_to, year, term "
+      "FROM documents WHERE organisation = ?1 ORDER BY code, version");
+  documents.bind(1, organisation);
+  std::vector<SteeringDocument> result;
+  std::map<std::pair<std::string, int>, std::size_t> position;
+  while (documents.step()) {
+    SteeringDocument document;
+    document.code = documents.text(0);
+    document.version = static_cast<int>(documents.integer(1));
+    document.kind = readEnum<DocumentKind>(documents, 2);
+    document.title = documents.text(3);
+    document.summary = documents.text(4);
+    document.deciding_body = documents.text(5);
+    document.status = readEnum<DocumentStatus>(documents, 6);
+    if (!documents.isNull(7)) {
+      document.decision = Decision{readDate(documents, 7), documents.text(8), documents.text(9)};
+    }
+    document.valid_from = readDate(documents, 10);
+    document.valid_to = readOptionalDate(documents, 11);
+    document.year = documents.optionalInt(12);
+    document.term = documents.optionalInt(13);
+    result.push_back(std::move(document));
+    position.emplace(std::make_pair(result.back().code, result.back().version), result.size() - 1);
+  }
+  auto& appropriations = statement(
+      "SELECT document, version, unit, year, amount_sek FROM appropriations "
+      "WHERE organisation = ?1 ORDER BY document, version, year, unit");
+  appropriations.bind(1, organisation);
+  while (appropriations.step()) {
+    auto key = std::make_pair(appropriations.text(0), static_cast<int>(appropriations.integer(1)));
+    result[position.at(key)].appropriations.push_back({appropriations.text(2),
+                                                       static_cast<int>(appropriations.integer(3)),
+                                                       appropriations.integer(4)});
+  }
+  return result;
+}
+
+std::optional<Item> SqliteStore::item(std::string_view organisation, std::string_view code) {
+  auto items = loadItems(organisation, kOneItem, code);
+  if (items.empty()) return std::nullopt;
+  return std::move(items.front());
+}
+
+std::vector<Item> SqliteStore::itemsBelow(std::string_view organisation, std::string_view code) {
+  return loadItems(organisation, kItemsBelow, code);
+}
+
+std::vector<Item> SqliteStore::itemsAbove(std::string_view organisation, std::string_view code) {
+  return loadItems(organisation, kItemsAbove, code);
+}
+
+std::vector<app::CountRow> SqliteStore::counts(std::string_view organisation) {
+  // ?1 = '' counts every organisation.
+  static constexpr std::string_view kCounts =
+      "SELECT 'organisations', '', COUNT(*) FROM organisations WHERE ?1 = '' OR code = ?1 "
+      "UNION ALL SELECT 'units_by_kind', kind, COUNT(*) FROM units "
+      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY kind "
+      "UNION ALL SELECT 'people', '', COUNT(*) FROM people WHERE ?1 = '' OR organisation = ?1 "
+      "UNION ALL SELECT 'memberships_by_role', role, COUNT(*) FROM memberships "
+      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY role "
+      "UNION ALL SELECT 'heads', '', COUNT(DISTINCT organisation || '/' || person) "
+      "  FROM memberships WHERE (?1 = '' OR organisation = ?1) AND role = 'head' "
+      "UNION ALL SELECT 'items_by_kind', kind, COUNT(*) FROM items "
+      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY kind "
+      "UNION ALL SELECT 'items_by_status', status, COUNT(*) FROM items "
+      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY status "
+      "UNION ALL SELECT 'documents_by_kind', kind, COUNT(*) FROM documents "
+      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY kind "
+      "UNION ALL SELECT 'indicators', '', COUNT(*) FROM indicators "
+      "  WHERE ?1 = '' OR organisation = ?1 "
+      "UNION ALL SELECT 'indicator_values', '', COUNT(*) FROM indicator_values "
+      "  WHERE ?1 = '' OR organisation = ?1 "
+      "UNION ALL SELECT 'audit_entries', '', COUNT(*) FROM audit_entries "
+      "  WHERE ?1 = '' OR organisation = ?1";
+  auto& query = statement(kCounts);
+  query.bind(1, organisation);
+  std::vector<app::CountRow> rows;
+  while (query.step()) rows.push_back({query.text(0), query.text(1), query.integer(2)});
+  return rows;
+}
+
+AuditHead SqliteStore::auditHead(std::string_view organisation) {
+  // SQLite has one writer at a time (BEGIN IMMEDIATE), which already serialises the chain.
+  auto& query = statement(
+      "SELECT sequence, hash FROM audit_entries WHERE organisation = ?1 "
+      "ORDER BY sequence DESC LIMIT 1");
+  query.bind(1, organisation);
+  AuditHead head;
+  if (query.step()) head = AuditHead{query.integer(0), query.text(1)};
+  query.reset();
+  return head;
+}
+
+void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
+  auto& insert = statement(
+      "INSERT INTO audit_entries (organisation, sequence, at, actor, action, record_kind, "
+      "record, before, after, previous_hash, hash) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  for (const AuditEntry& entry : entries) {
+    insert.bind(1, entry.organisation)
+        .bind(2, entry.sequence)
+        .bind(3, entry.at)
+        .bind(4, entry.actor)
+        .bind(5, entry.action)
+        .bind(6, entry.record_kind)
+        .bind(7, entry.record)
+        .bind(8, entry.before)
+        .bind(9, entry.after)
+        .bind(10, entry.previous_hash)
+        .bind(11, entry.hash)
+        .run();
+  }
+}
+
+void SqliteStore::forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
+                                    const std::function<void(const AuditEntry&)>& visit) {
+  auto& query = statement(
+      "SELECT organisation, sequence, at, actor, action, record_kind, record, before, after, "
+      "previous_hash, hash FROM audit_entries WHERE organisation = ?1 AND sequence >= ?2 "
+      "ORDER BY sequence");
+  query.bind(1, organisation).bind(2, from_sequence);
+  while (query.step()) {
+    visit(AuditEntry{query.text(0), query.integer(1), query.text(2), query.text(3), query.text(4),
+                     query.text(5), query.text(6), query.text(7), query.text(8), query.text(9),
+                     query.text(10)});
+  }
+}
+
+}  // namespace styr::store

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what building and testing Styr needs on Debian 12, from Debian's own packages.
+# Runs apt-get only when something is missing, so a prepared machine starts at once.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build clang-format-14 pkg-config
+  libsqlite3-dev sqlite3 libpq-dev postgresql
+  nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libsodium-dev
+  libhowardhinnant-date-dev tzdata
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

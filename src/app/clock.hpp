@@ -1,0 +1,37 @@
+#pragma once
+// Time enters the application only through a Clock, so tests and the demo can fix it.
+
+#include <chrono>
+
+#include "domain/date.hpp"
+
+namespace styr::app {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  [[nodiscard]] virtual std::chrono::system_clock::time_point now() const = 0;
+  //! Today's date in Swedish local time (Europe/Stockholm).
+  [[nodiscard]] domain::Date today() const;
+};
+
+class SystemClock final : public Clock {
+ public:
+  [[nodiscard]] std::chrono::system_clock::time_point now() const override {
+    return std::chrono::system_clock::now();
+  }
+};
+
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(std::chrono::system_clock::time_point at) : at_(at) {}
+  [[nodiscard]] std::chrono::system_clock::time_point now() const override { return at_; }
+
+ private:
+  std::chrono::system_clock::time_point at_;
+};
+
+//! An instant as ISO 8601 UTC with microseconds, e.g. 2025-03-31T12:00:00.000000Z.
+std::string formatTimestamp(std::chrono::system_clock::time_point at);
+
+}  // namespace styr::app

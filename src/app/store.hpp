@@ -1,0 +1,91 @@
+#pragma once
+// The repository interface the use cases need; src/store/ implements it per database.
+// Every call names the organisation it works in: nothing reads or writes across
+// organisations except the calls documented as such (listing organisations, counting).
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/audit.hpp"
+#include "domain/model.hpp"
+
+namespace styr::app {
+
+//! One counted category for `styr stats`, e.g. {"units_by_kind", "sector", 5}.
+struct CountRow {
+  std::string category;
+  std::string key;
+  std::int64_t count = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  //! Starts a transaction; writes are visible to others only after commit().
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+
+  //! Cross-organisation: every organisation in the database, ordered by code.
+  virtual std::vector<domain::Organisation> organisations() = 0;
+  virtual std::optional<domain::Organisation> organisation(std::string_view code) = 0;
+
+  //! Adds a new organisation and every record of `data` (which must pass domain::validate).
+  virtual void insertOrganisationData(const domain::OrganisationData& data) = 0;
+  //! Adds units, people and memberships to an existing organisation.
+  virtual void insertUnits(std::string_view organisation,
+                           const std::vector<domain::Unit>& units) = 0;
+  virtual void insertPeople(std::string_view organisation,
+                            const std::vector<domain::Person>& people) = 0;
+  virtual void insertMemberships(std::string_view organisation,
+                                 const std::vector<domain::Membership>& memberships) = 0;
+
+  //! Everything the organisation holds, each collection ordered by its key.
+  virtual domain::OrganisationData loadOrganisation(std::string_view organisation) = 0;
+  virtual std::optional<domain::Item> item(std::string_view organisation,
+                                           std::string_view code) = 0;
+  //! The item and everything derived from it, transitively.
+  virtual std::vector<domain::Item> itemsBelow(std::string_view organisation,
+                                               std::string_view code) = 0;
+  //! The item and its origins up the chain.
+  virtual std::vector<domain::Item> itemsAbove(std::string_view organisation,
+                                               std::string_view code) = 0;
+  //! Documents of the organisation (all versions), ordered by code and version.
+  virtual std::vector<domain::SteeringDocument> documents(std::string_view organisation) = 0;
+
+  //! Counts for statistics; all organisations when `organisation` is empty.
+  virtual std::vector<CountRow> counts(std::string_view organisation) = 0;
+
+  //! The newest audit entry of the organisation; it is locked for the transaction so that
+  //! concurrent writers extend the chain one after the other.
+  virtual domain::AuditHead auditHead(std::string_view organisation) = 0;
+  virtual void appendAudit(const std::vector<domain::AuditEntry>& entries) = 0;
+  //! The organisation's audit entries from `from_sequence` on, in order.
+  virtual void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
+                                 const std::function<void(const domain::AuditEntry&)>& visit) = 0;
+};
+
+//! Runs a unit of work in a transaction that is rolled back unless commit() is reached.
+class Transaction {
+ public:
+  explicit Transaction(Store& store) : store_(store) { store_.begin(); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (!done_) store_.rollback();
+  }
+  void commit() {
+    store_.commit();
+    done_ = true;
+  }
+
+ private:
+  Store& store_;
+  bool done_ = false;
+};
+
+}  // namespace styr::app

@@ -1,0 +1,259 @@
+#include "cli/commands.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/clock.hpp"
+#include "app/import_organisation.hpp"
+#include "app/organisation_queries.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
+#include "demo/generator.hpp"
+#include "demo/lerum_demo.hpp"
+#include "interchange/csv.hpp"
+#include "interchange/organisation_json.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace styr::cli {
+
+namespace {
+
+std::unique_ptr<app::Store> openStore(const std::string& db) {
+  return std::make_unique<store::SqliteStore>(db);
+}
+
+int fail(const app::Error& error) {
+  printError(error);
+  return exitCodeFor(error.code);
+}
+
+int failProblems(const std::vector<interchange::Problem>& problems, std::string_view source) {
+  app::Error error{app::ErrorCode::invalid_input,
+                   fmt::format("{} has {} problem{}; nothing was written", source, problems.size(),
+                               problems.size() == 1 ? "" : "s"),
+                   {}};
+  for (const auto& problem : problems)
+    error.details.push_back({problem.where, "", problem.message});
+  return fail(error);
+}
+
+std::optional<std::string> readFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return std::nullopt;
+  std::ostringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A hosting provider's view: every organisation's rules and coverage, one line each.
+int checkAll(app::Store& store, const domain::Date& as_of) {
+  auto start = std::chrono::steady_clock::now();
+  std::size_t broken = 0;
+  std::size_t findings = 0;
+  auto organisations = store.organisations();
+  for (const auto& organisation : organisations) {
+    app::LoadedOrganisation loaded(store.loadOrganisation(organisation.code));
+    auto report = app::checkOrganisation(loaded, as_of);
+    broken += report.violations.empty() ? 0 : 1;
+    findings += report.coverage.findings();
+    std::printf("%s\n", fmt::format("{} {}: {} rules broken, {} coverage findings in {} items",
+                                    organisation.code, organisation.name, report.violations.size(),
+                                    report.coverage.findings(), report.coverage.items)
+                            .c_str());
+  }
+  std::printf("%s\n", fmt::format("{} organisations checked in {:.2f} s: {} with broken rules, "
+                                  "{} coverage findings in all",
+                                  organisations.size(), secondsSince(start), broken, findings)
+                          .c_str());
+  return broken == 0 ? kExitOk : kExitRuleBroken;
+}
+
+}  // namespace
+
+std::string actorFromEnvironment() {
+  const char* user = std::getenv("USER");
+  return fmt::format("cli:{}", user != nullptr && *user != '\0' ? user : "unknown");
+}
+
+int runDemo(const CommonOptions& common, const DemoOptions& /*options*/) {
+  auto start = std::chrono::steady_clock::now();
+  auto store = openStore(common.db);
+  app::SystemClock clock;
+  domain::OrganisationData demo = demo::buildLerumDemo();
+  bool created = false;
+  if (!store->organisation(demo.organisation.code)) {
+    auto imported = app::importOrganisation(*store, clock, common.actor, demo);
+    if (!imported) return fail(imported.error());
+    created = true;
+  }
+  app::LoadedOrganisation loaded(store->loadOrganisation(demo.organisation.code));
+  auto report = app::checkOrganisation(loaded, demo::lerumDemoDate());
+  std::printf("%s\n", created ? fmt::format("The Lerum demo was written to {} in {:.2f} s.",
+                                            common.db, secondsSince(start))
+                                    .c_str()
+                              : fmt::format("{} already holds the Lerum demo.", common.db).c_str());
+  printChainSummary(loaded);
+  printCheckReport(report, 10);
+  return report.violations.empty() ? kExitOk : kExitRuleBroken;
+}
+
+int runGenerate(const CommonOptions& common, const GenerateOptions& options) {
+  std::vector<std::pair<std::string, std::string>> names;
+  if (!options.names.empty()) {
+    auto text = readFile(options.names);
+    if (!text) {
+      return fail({app::ErrorCode::invalid_input,
+                   fmt::format("cannot read the names file {}", options.names),
+                   {}});
+    }
+    auto parsed = interchange::municipalitiesFromCsv(*text, options.names);
+    if (!parsed.value) return failProblems(parsed.problems, options.names);
+    names = std::move(*parsed.value);
+    if (names.size() < static_cast<std::size_t>(options.municipalities)) {
+      return fail({app::ErrorCode::invalid_input,
+                   fmt::format("{} names only {} municipalities, fewer than the {} asked for",
+                               options.names, names.size(), options.municipalities),
+                   {}});
+    }
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto store = openStore(common.db);
+  app::SystemClock clock;
+  std::size_t records = 0;
+  for (int index = 1; index <= options.municipalities; ++index) {
+    std::string code = names.empty() ? fmt::format("{:04d}", 9000 + index) : names[index - 1].first;
+    std::string name =
+        names.empty() ? fmt::format("Syntetiska kommunen {:03d}", index) : names[index - 1].second;
+    // Each municipality's seed depends on the run's seed and its position only, so any one of
+    // them can be regenerated on its own.
+    std::uint64_t seed = options.seed * 1'000'003ULL + static_cast<std::uint64_t>(index);
+    auto imported = app::importOrganisation(*store, clock, common.actor,
+                                            demo::generateMunicipality(code, name, seed));
+    if (!imported) return fail(imported.error());
+    records += imported.value().records;
+    if (index % 10 == 0 || index == options.municipalities) {
+      std::fprintf(stderr, "generated %d of %d municipalities (%.1f s)\n", index,
+                   options.municipalities, secondsSince(start));
+    }
+  }
+  std::printf("%s\n", fmt::format("Wrote {} municipalities ({} records) to {} in {:.1f} s.",
+                                  options.municipalities, records, common.db, secondsSince(start))
+                          .c_str());
+  return kExitOk;
+}
+
+int runCheck(const CommonOptions& common, const CheckOptions& options) {
+  domain::Date as_of = app::SystemClock{}.today();
+  if (!options.as_of.empty()) {
+    auto parsed = domain::parseDate(options.as_of);
+    if (!parsed) {
+      return fail({app::ErrorCode::invalid_input,
+                   fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", options.as_of),
+                   {}});
+    }
+    as_of = *parsed;
+  }
+  auto store = openStore(common.db);
+  if (options.all) return checkAll(*store, as_of);
+  auto organisation = app::resolveOrganisation(*store, common.organisation);
+  if (!organisation) return fail(organisation.error());
+  app::LoadedOrganisation loaded(store->loadOrganisation(organisation.value().code));
+  auto report = app::checkOrganisation(loaded, as_of);
+  if (options.json) {
+    std::cout << checkReportJson(loaded.data.organisation, report) << '\n';
+  } else {
+    printCheckReport(report, options.limit);
+  }
+  return report.violations.empty() ? kExitOk : kExitRuleBroken;
+}
+
+int runTrace(const CommonOptions& common, const TraceOptions& options) {
+  auto store = openStore(common.db);
+  auto organisation = app::resolveOrganisation(*store, common.organisation);
+  if (!organisation) return fail(organisation.error());
+  auto trace = app::traceItem(*store, organisation.value().code, options.item,
+                              options.down ? app::TraceDirection::down : app::TraceDirection::up);
+  if (!trace) return fail(trace.error());
+  if (options.json) {
+    std::cout << traceJson(*trace.value()) << '\n';
+  } else {
+    printTrace(*trace.value());
+  }
+  return kExitOk;
+}
+
+int runStats(const CommonOptions& common) {
+  auto store = openStore(common.db);
+  std::string organisation;
+  if (!common.organisation.empty()) {
+    auto found = app::resolveOrganisation(*store, common.organisation);
+    if (!found) return fail(found.error());
+    organisation = found.value().code;
+  }
+  std::cout << statsJson(store->counts(organisation)) << '\n';
+  return kExitOk;
+}
+
+int runExport(const CommonOptions& common) {
+  auto store = openStore(common.db);
+  auto organisation = app::resolveOrganisation(*store, common.organisation);
+  if (!organisation) return fail(organisation.error());
+  std::cout << interchange::organisationToJson(store->loadOrganisation(organisation.value().code));
+  return kExitOk;
+}
+
+int runImport(const CommonOptions& common, const ImportOptions& options) {
+  auto text = readFile(options.path);
+  if (!text) {
+    return fail(
+        {app::ErrorCode::invalid_input, fmt::format("cannot read the file {}", options.path), {}});
+  }
+  app::SystemClock clock;
+  auto kind = interchange::detectImportKind(*text);
+  if (kind == interchange::ImportKind::organisation_json) {
+    auto parsed = interchange::organisationFromJson(*text);
+    if (!parsed.value) return failProblems(parsed.problems, options.path);
+    auto store = openStore(common.db);
+    auto imported = app::importOrganisation(*store, clock, common.actor, *parsed.value);
+    if (!imported) return fail(imported.error());
+    printImportReport(imported.value(), options.path);
+    return kExitOk;
+  }
+  app::UnitsAndPeople records;
+  if (kind == interchange::ImportKind::units_csv) {
+    auto parsed = interchange::unitsFromCsv(*text, options.path);
+    if (!parsed.value) return failProblems(parsed.problems, options.path);
+    records.units = std::move(*parsed.value);
+  } else if (kind == interchange::ImportKind::people_csv) {
+    auto parsed = interchange::peopleFromCsv(*text, options.path);
+    if (!parsed.value) return failProblems(parsed.problems, options.path);
+    records.people = std::move(parsed.value->people);
+    records.memberships = std::move(parsed.value->memberships);
+  } else {
+    return fail({app::ErrorCode::invalid_input,
+                 fmt::format("{} is neither exchange-format JSON nor a units or people CSV "
+                             "(see docs/exchange-format.md for the columns)",
+                             options.path),
+                 {}});
+  }
+  auto store = openStore(common.db);
+  auto organisation = app::resolveOrganisation(*store, common.organisation);
+  if (!organisation) return fail(organisation.error());
+  auto imported =
+      app::importUnitsAndPeople(*store, clock, common.actor, organisation.value().code, records);
+  if (!imported) return fail(imported.error());
+  printImportReport(imported.value(), options.path);
+  return kExitOk;
+}
+
+}  // namespace styr::cli

@@ -1,0 +1,51 @@
+#pragma once
+// The subcommands of `styr`, each returning its exit code.
+
+#include <cstdint>
+#include <string>
+
+namespace styr::cli {
+
+struct CommonOptions {
+  std::string db;
+  std::string organisation;
+  std::string actor;  //!< who the audit trail names for changes made from the command line
+};
+
+struct DemoOptions {};
+
+struct GenerateOptions {
+  int municipalities = 0;
+  std::uint64_t seed = 1;
+  std::string names;
+};
+
+struct CheckOptions {
+  std::string as_of;
+  bool all = false;  //!< every organisation of the database, one summary line each
+  bool json = false;
+  std::size_t limit = 10;
+};
+
+struct TraceOptions {
+  std::string item;
+  bool down = false;
+  bool json = false;
+};
+
+struct ImportOptions {
+  std::string path;
+};
+
+//! "cli:<login name>", from $USER (or "cli:unknown").
+std::string actorFromEnvironment();
+
+int runDemo(const CommonOptions& common, const DemoOptions& options);
+int runGenerate(const CommonOptions& common, const GenerateOptions& options);
+int runCheck(const CommonOptions& common, const CheckOptions& options);
+int runTrace(const CommonOptions& common, const TraceOptions& options);
+int runStats(const CommonOptions& common);
+int runExport(const CommonOptions& common);
+int runImport(const CommonOptions& common, const ImportOptions& options);
+
+}  // namespace styr::cli

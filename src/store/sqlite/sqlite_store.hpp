@@ -1,0 +1,61 @@
+#pragma once
+// The embedded backend: one SQLite file in WAL mode with foreign keys on.
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "app/store.hpp"
+#include "store/sqlite/sqlite_handle.hpp"
+
+namespace styr::store {
+
+class SqliteStore final : public app::Store {
+ public:
+  //! Opens (creating if needed) the database at `path` and applies pending migrations.
+  //! Throws StoreError when the file is not a Styr database or its schema is newer than this
+  //! binary.
+  explicit SqliteStore(const std::string& path);
+
+  //! The schema version of the open database.
+  [[nodiscard]] int schemaVersion();
+
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+
+  std::vector<domain::Organisation> organisations() override;
+  std::optional<domain::Organisation> organisation(std::string_view code) override;
+  void insertOrganisationData(const domain::OrganisationData& data) override;
+  void insertUnits(std::string_view organisation, const std::vector<domain::Unit>& units) override;
+  void insertPeople(std::string_view organisation,
+                    const std::vector<domain::Person>& people) override;
+  void insertMemberships(std::string_view organisation,
+                         const std::vector<domain::Membership>& memberships) override;
+  domain::OrganisationData loadOrganisation(std::string_view organisation) override;
+  std::optional<domain::Item> item(std::string_view organisation, std::string_view code) override;
+  std::vector<domain::Item> itemsBelow(std::string_view organisation,
+                                       std::string_view code) override;
+  std::vector<domain::Item> itemsAbove(std::string_view organisation,
+                                       std::string_view code) override;
+  std::vector<domain::SteeringDocument> documents(std::string_view organisation) override;
+  std::vector<app::CountRow> counts(std::string_view organisation) override;
+  domain::AuditHead auditHead(std::string_view organisation) override;
+  void appendAudit(const std::vector<domain::AuditEntry>& entries) override;
+  void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
+                         const std::function<void(const domain::AuditEntry&)>& visit) override;
+
+ private:
+  //! A prepared statement for `sql`, prepared once per connection.
+  SqliteStatement& statement(std::string_view sql);
+  void migrate();
+  void insertItems(std::string_view organisation, const std::vector<domain::Item>& items);
+  //! Items selected by `where_codes`, a query returning the codes of the wanted items.
+  std::vector<domain::Item> loadItems(std::string_view organisation, std::string_view where_codes,
+                                      std::string_view code);
+
+  SqliteConnection connection_;
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
+};
+
+}  // namespace styr::store

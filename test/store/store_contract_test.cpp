@@ -1,0 +1,389 @@
+// The store contract: the same tests for every backend, parameterised by a factory.
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "app/audit_trail.hpp"
+#include "app/clock.hpp"
+#include "app/store.hpp"
+#include "demo/generator.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace styr {
+namespace {
+
+using domain::Item;
+using domain::OrganisationData;
+
+struct Backend {
+  std::string name;
+  //! A store on a fresh, empty database; `reopen` opens the same database again.
+  std::function<std::unique_ptr<app::Store>(const std::string& path)> open;
+};
+
+// Names the backend in test output instead of dumping the struct's bytes.
+void PrintTo(const Backend& backend, std::ostream* out) {
+  *out << backend.name;
+}
+
+class StoreContract : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(test.begin(), test.end(), '/', '-');
+    path_ = (std::filesystem::temp_directory_path() /
+             ("styr-store-" + std::to_string(::getpid()) + "-" + test + ".db"))
+                .string();
+    removeFiles();
+    store_ = GetParam().open(path_);
+  }
+  void TearDown() override {
+    store_.reset();
+    removeFiles();
+  }
+  void removeFiles() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  //! A small generated municipality: every kind of record, every optional field in use.
+  static const OrganisationData& sample() {
+    static const OrganisationData data = demo::generateMunicipality("0999", "Provkommunen", 7);
+    return data;
+  }
+
+  void insert(const OrganisationData& data) {
+    app::Transaction transaction(*store_);
+    store_->insertOrganisationData(data);
+    transaction.commit();
+  }
+
+  std::string path_;
+  std::unique_ptr<app::Store> store_;
+};
+
+// Sorted as the store returns collections, so whole-value comparison is meaningful.
+OrganisationData sortedLikeTheStore(OrganisationData data) {
+  auto by = [](auto key) {
+    return [key](const auto& a, const auto& b) { return key(a) < key(b); };
+  };
+  std::sort(data.units.begin(), data.units.end(), by([](const auto& r) { return r.code; }));
+  std::sort(data.people.begin(), data.people.end(), by([](const auto& r) { return r.code; }));
+  std::sort(data.memberships.begin(), data.memberships.end(), by([](const auto& r) {
+              return std::make_tuple(r.person, r.unit, std::string(domain::toString(r.role)),
+                                     domain::formatDate(r.valid_from));
+            }));
+  std::sort(data.documents.begin(), data.documents.end(),
+            by([](const auto& r) { return std::make_pair(r.code, r.version); }));
+  for (auto& document : data.documents) {
+    std::sort(document.appropriations.begin(), document.appropriations.end(),
+              by([](const auto& r) { return std::make_pair(r.year, r.unit); }));
+  }
+  std::sort(data.indicators.begin(), data.indicators.end(),
+            by([](const auto& r) { return r.code; }));
+  for (auto& indicator : data.indicators) {
+    std::sort(indicator.targets.begin(), indicator.targets.end(),
+              by([](const auto& r) { return std::make_pair(r.year, r.unit); }));
+  }
+  std::sort(data.items.begin(), data.items.end(), by([](const auto& r) { return r.code; }));
+  std::sort(data.indicator_values.begin(), data.indicator_values.end(), by([](const auto& r) {
+              return std::make_tuple(r.indicator, r.unit, domain::formatDate(r.period_end));
+            }));
+  return data;
+}
+
+void expectSameItem(const Item& expected, const Item& actual) {
+  EXPECT_EQ(expected.code, actual.code);
+  EXPECT_EQ(expected.kind, actual.kind);
+  EXPECT_EQ(expected.document, actual.document);
+  EXPECT_EQ(expected.issuer, actual.issuer);
+  EXPECT_EQ(expected.recipient_unit, actual.recipient_unit);
+  EXPECT_EQ(expected.recipient_person, actual.recipient_person);
+  EXPECT_EQ(expected.origin, actual.origin);
+  EXPECT_EQ(expected.origin_document, actual.origin_document);
+  EXPECT_EQ(expected.title, actual.title);
+  EXPECT_EQ(expected.description, actual.description);
+  EXPECT_EQ(expected.due, actual.due);
+  EXPECT_EQ(expected.plan, actual.plan);
+  EXPECT_EQ(expected.status, actual.status);
+  EXPECT_EQ(expected.issued_on, actual.issued_on);
+  EXPECT_EQ(expected.acknowledged_on, actual.acknowledged_on);
+  EXPECT_EQ(expected.closed_on, actual.closed_on);
+  EXPECT_EQ(expected.closing_note, actual.closing_note);
+  EXPECT_EQ(expected.follow_up.deliverable, actual.follow_up.deliverable);
+  EXPECT_EQ(expected.follow_up.deliverable_due, actual.follow_up.deliverable_due);
+  EXPECT_EQ(expected.follow_up.assessed_at, actual.follow_up.assessed_at);
+  ASSERT_EQ(expected.follow_up.indicators.size(), actual.follow_up.indicators.size());
+  for (std::size_t i = 0; i < expected.follow_up.indicators.size(); ++i) {
+    EXPECT_EQ(expected.follow_up.indicators[i].indicator, actual.follow_up.indicators[i].indicator);
+    EXPECT_EQ(expected.follow_up.indicators[i].year, actual.follow_up.indicators[i].year);
+    EXPECT_EQ(expected.follow_up.indicators[i].target, actual.follow_up.indicators[i].target);
+  }
+}
+
+TEST_P(StoreContract, RoundTripsEveryRecordOfAnOrganisation) {
+  insert(sample());
+  OrganisationData expected = sortedLikeTheStore(sample());
+  OrganisationData loaded = store_->loadOrganisation("0999");
+
+  EXPECT_EQ(loaded.organisation.code, "0999");
+  EXPECT_EQ(loaded.organisation.name, "Provkommunen");
+  ASSERT_EQ(loaded.terms.size(), expected.terms.size());
+  ASSERT_EQ(loaded.years.size(), expected.years.size());
+  for (std::size_t i = 0; i < expected.years.size(); ++i) {
+    EXPECT_EQ(loaded.years[i].year, expected.years[i].year);
+    EXPECT_EQ(loaded.years[i].status, expected.years[i].status);
+  }
+  ASSERT_EQ(loaded.units.size(), expected.units.size());
+  for (std::size_t i = 0; i < expected.units.size(); ++i) {
+    EXPECT_EQ(loaded.units[i].code, expected.units[i].code);
+    EXPECT_EQ(loaded.units[i].name, expected.units[i].name);
+    EXPECT_EQ(loaded.units[i].kind, expected.units[i].kind);
+    EXPECT_EQ(loaded.units[i].parent, expected.units[i].parent);
+    EXPECT_EQ(loaded.units[i].valid_from, expected.units[i].valid_from);
+    EXPECT_EQ(loaded.units[i].valid_to, expected.units[i].valid_to);
+  }
+  ASSERT_EQ(loaded.people.size(), expected.people.size());
+  for (std::size_t i = 0; i < expected.people.size(); ++i) {
+    EXPECT_EQ(loaded.people[i].code, expected.people[i].code);
+    EXPECT_EQ(loaded.people[i].given_name, expected.people[i].given_name);
+    EXPECT_EQ(loaded.people[i].family_name, expected.people[i].family_name);
+    EXPECT_EQ(loaded.people[i].email, expected.people[i].email);
+  }
+  ASSERT_EQ(loaded.memberships.size(), expected.memberships.size());
+  for (std::size_t i = 0; i < expected.memberships.size(); ++i) {
+    EXPECT_EQ(loaded.memberships[i].person, expected.memberships[i].person);
+    EXPECT_EQ(loaded.memberships[i].unit, expected.memberships[i].unit);
+    EXPECT_EQ(loaded.memberships[i].role, expected.memberships[i].role);
+    EXPECT_EQ(loaded.memberships[i].valid_to, expected.memberships[i].valid_to);
+  }
+  ASSERT_EQ(loaded.documents.size(), expected.documents.size());
+  for (std::size_t i = 0; i < expected.documents.size(); ++i) {
+    const auto& want = expected.documents[i];
+    const auto& got = loaded.documents[i];
+    EXPECT_EQ(got.code, want.code);
+    EXPECT_EQ(got.version, want.version);
+    EXPECT_EQ(got.kind, want.kind);
+    EXPECT_EQ(got.status, want.status);
+    EXPECT_EQ(got.summary, want.summary);
+    EXPECT_EQ(got.year, want.year);
+    EXPECT_EQ(got.term, want.term);
+    EXPECT_EQ(got.decision.has_value(), want.decision.has_value());
+    if (got.decision && want.decision) {
+      EXPECT_EQ(got.decision->date, want.decision->date);
+      EXPECT_EQ(got.decision->case_number, want.decision->case_number);
+      EXPECT_EQ(got.decision->minute_paragraph, want.decision->minute_paragraph);
+    }
+    ASSERT_EQ(got.appropriations.size(), want.appropriations.size());
+    for (std::size_t a = 0; a < want.appropriations.size(); ++a) {
+      EXPECT_EQ(got.appropriations[a].unit, want.appropriations[a].unit);
+      EXPECT_EQ(got.appropriations[a].amount_sek, want.appropriations[a].amount_sek);
+    }
+  }
+  ASSERT_EQ(loaded.indicators.size(), expected.indicators.size());
+  for (std::size_t i = 0; i < expected.indicators.size(); ++i) {
+    EXPECT_EQ(loaded.indicators[i].aggregation, expected.indicators[i].aggregation);
+    EXPECT_EQ(loaded.indicators[i].direction, expected.indicators[i].direction);
+    EXPECT_EQ(loaded.indicators[i].targets.size(), expected.indicators[i].targets.size());
+  }
+  ASSERT_EQ(loaded.items.size(), expected.items.size());
+  for (std::size_t i = 0; i < expected.items.size(); ++i) {
+    expectSameItem(expected.items[i], loaded.items[i]);
+  }
+  ASSERT_EQ(loaded.indicator_values.size(), expected.indicator_values.size());
+  for (std::size_t i = 0; i < expected.indicator_values.size(); ++i) {
+    const auto& want = expected.indicator_values[i];
+    const auto& got = loaded.indicator_values[i];
+    EXPECT_EQ(got.period_end, want.period_end);
+    EXPECT_EQ(got.value, want.value);
+    EXPECT_EQ(got.numerator, want.numerator);
+    EXPECT_EQ(got.denominator, want.denominator);
+    EXPECT_EQ(got.weight, want.weight);
+  }
+}
+
+TEST_P(StoreContract, KeepsOrganisationsApart) {
+  insert(sample());
+  // The generator uses the same unit and item codes in every municipality; marking the
+  // neighbour's titles shows any unscoped query as a marked record in the wrong place.
+  OrganisationData neighbour = demo::generateMunicipality("0998", "Grannkommunen", 8);
+  for (auto& item : neighbour.items) item.title = "GRANNE " + item.title;
+  insert(neighbour);
+
+  EXPECT_EQ(store_->organisations().size(), 2U);
+  OrganisationData first = store_->loadOrganisation("0999");
+  OrganisationData second = store_->loadOrganisation("0998");
+  EXPECT_EQ(first.units.size(), sample().units.size());
+  ASSERT_EQ(first.items.size(), sample().items.size());
+  EXPECT_EQ(second.items.size(), neighbour.items.size());
+  for (const auto& item : first.items) EXPECT_EQ(item.title.rfind("GRANNE ", 0), std::string::npos);
+  for (const auto& item : second.items) EXPECT_EQ(item.title.rfind("GRANNE ", 0), 0U);
+
+  const std::string& code = first.items.front().code;
+  for (const auto& item : store_->itemsBelow("0999", code)) {
+    EXPECT_EQ(item.title.rfind("GRANNE ", 0), std::string::npos) << item.code;
+  }
+  for (const auto& item : store_->itemsAbove("0998", second.items.back().code)) {
+    EXPECT_EQ(item.title.rfind("GRANNE ", 0), 0U) << item.code;
+  }
+  EXPECT_FALSE(store_->item("0997", code).has_value());
+  EXPECT_TRUE(store_->loadOrganisation("0997").units.empty());
+}
+
+TEST_P(StoreContract, RollsBackEverythingOfAFailedTransaction) {
+  OrganisationData broken = sample();
+  // A unit whose parent does not exist fails the deferred foreign key at commit.
+  broken.units.push_back({"ORPHAN", "Föräldralös", domain::UnitKind::unit, "NO-SUCH-UNIT",
+                          *domain::parseDate("2023-01-01"), std::nullopt});
+  {
+    app::Transaction transaction(*store_);
+    store_->insertOrganisationData(broken);
+    EXPECT_ANY_THROW(transaction.commit());
+  }
+  EXPECT_TRUE(store_->organisations().empty());
+  EXPECT_TRUE(store_->loadOrganisation("0999").units.empty());
+}
+
+TEST_P(StoreContract, TracesDownAndUpTheOriginChain) {
+  insert(sample());
+  OrganisationData data = store_->loadOrganisation("0999");
+  // A council goal with the deepest tree below it.
+  std::string top;
+  std::size_t most = 0;
+  for (const auto& item : data.items) {
+    if (item.issuer != "KF") continue;
+    std::size_t below = store_->itemsBelow("0999", item.code).size();
+    if (below > most) {
+      most = below;
+      top = item.code;
+    }
+  }
+  ASSERT_GT(most, 3U);
+  auto below = store_->itemsBelow("0999", top);
+  std::set<std::string> codes;
+  for (const auto& item : below) codes.insert(item.code);
+  EXPECT_TRUE(codes.count(top));
+  for (const auto& item : below) {
+    if (item.code != top) {
+      EXPECT_TRUE(codes.count(item.origin)) << item.code;
+    }
+  }
+  const Item& leaf = below.back();
+  auto above = store_->itemsAbove("0999", leaf.code);
+  std::set<std::string> chain;
+  for (const auto& item : above) chain.insert(item.code);
+  EXPECT_TRUE(chain.count(leaf.code));
+  EXPECT_TRUE(chain.count(top));
+  EXPECT_TRUE(store_->itemsBelow("0999", "NO-SUCH-ITEM").empty());
+}
+
+TEST_P(StoreContract, CountsPerOrganisationAndInAll) {
+  insert(sample());
+  insert(demo::generateMunicipality("0998", "Grannkommunen", 8));
+  auto count = [](const std::vector<app::CountRow>& rows, std::string_view category,
+                  std::string_view key) -> std::int64_t {
+    for (const auto& row : rows) {
+      if (row.category == category && row.key == key) return row.count;
+    }
+    return -1;
+  };
+  auto one = store_->counts("0999");
+  auto all = store_->counts("");
+  EXPECT_EQ(count(one, "organisations", ""), 1);
+  EXPECT_EQ(count(all, "organisations", ""), 2);
+  EXPECT_EQ(count(one, "people", ""), static_cast<std::int64_t>(sample().people.size()));
+  EXPECT_EQ(count(one, "units_by_kind", "council"), 1);
+  EXPECT_EQ(count(all, "units_by_kind", "council"), 2);
+}
+
+TEST_P(StoreContract, AuditEntriesChainPerOrganisation) {
+  insert(sample());
+  app::FixedClock clock(std::chrono::sys_days{std::chrono::year{2025} / 3 / 31});
+  for (int round = 0; round < 2; ++round) {
+    app::Transaction transaction(*store_);
+    app::AuditTrail trail(clock, "0999", "test");
+    trail.record("unit.imported", "unit", "U" + std::to_string(round), "", "{}");
+    trail.record("unit.imported", "unit", "V" + std::to_string(round), "", "{}");
+    EXPECT_EQ(trail.write(*store_), 2U);
+    transaction.commit();
+  }
+  std::vector<domain::AuditEntry> entries;
+  store_->forEachAuditEntry("0999", 1, [&](const domain::AuditEntry& e) { entries.push_back(e); });
+  ASSERT_EQ(entries.size(), 4U);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    EXPECT_EQ(entries[i].sequence, static_cast<std::int64_t>(i + 1));
+    EXPECT_EQ(entries[i].hash, domain::computeAuditHash(entries[i]));
+    EXPECT_EQ(entries[i].previous_hash, i == 0 ? "" : entries[i - 1].hash);
+    EXPECT_EQ(entries[i].at, "2025-03-31T00:00:00.000000Z");
+  }
+  EXPECT_EQ(store_->auditHead("0999").sequence, 4);
+  EXPECT_EQ(store_->auditHead("0998").sequence, 0);
+}
+
+TEST_P(StoreContract, KeepsDataAcrossReopening) {
+  insert(sample());
+  store_.reset();
+  store_ = GetParam().open(path_);
+  EXPECT_EQ(store_->loadOrganisation("0999").items.size(), sample().items.size());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,
+                         ::testing::Values(Backend{"sqlite",
+                                                   [](const std::string& path) {
+                                                     return std::make_unique<store::SqliteStore>(
+                                                         path);
+                                                   }}),
+                         [](const auto& info) { return info.param.name; });
+
+// SQLite-specific: the schema version guard.
+TEST(SqliteStore, RefusesADatabaseWithANewerSchema) {
+  auto path = (std::filesystem::temp_directory_path() /
+               ("styr-newer-" + std::to_string(::getpid()) + ".db"))
+                  .string();
+  std::filesystem::remove(path);
+  int newest = 0;
+  {
+    store::SqliteStore store(path);
+    newest = store.schemaVersion();
+    EXPECT_GE(newest, 1);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  std::string sql = "INSERT INTO schema_migrations (version, name) VALUES (" +
+                    std::to_string(newest + 1) + ", 'from_the_future')";
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    store::SqliteStore store(path);
+    FAIL() << "a newer schema was accepted";
+  } catch (const store::StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find("newer than this styr"), std::string::npos)
+        << error.what();
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
+  auto path = (std::filesystem::temp_directory_path() /
+               ("styr-notdb-" + std::to_string(::getpid()) + ".db"))
+                  .string();
+  {
+    std::ofstream file(path);
+    file << "this is a text file, not a database\n";
+  }
+  EXPECT_THROW(store::SqliteStore store(path), store::StoreError);
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace styr
