@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, checks formatting, builds with AddressSanitizer and UndefinedBehavior-
-# Sanitizer and warnings as errors, and runs every test. Ends with CTest's pass/fail summary.
+# Sanitizer and warnings as errors, starts a throwaway PostgreSQL server, and runs every test
+# against both backends. Ends with CTest's pass/fail summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,10 @@ cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTYR_SANIT
   -DSTYR_WERROR=ON >/dev/null
 ninja -C build-test -j "$(nproc)"
 
-echo "== tests"
+echo "== tests (SQLite, and PostgreSQL on a throwaway server)"
+source scripts/test-postgres.sh
+styr_postgres_start
+trap styr_postgres_stop EXIT
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1
 ctest --test-dir build-test --output-on-failure -j "$(nproc)"

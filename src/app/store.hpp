@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,13 @@
 #include "domain/model.hpp"
 
 namespace styr::app {
+
+//! A write refused because a record with the same key exists, perhaps written concurrently
+//! by another process; use cases report it as a conflict.
+class DuplicateRecord : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 //! One counted category for `styr stats`, e.g. {"units_by_kind", "sector", 5}.
 struct CountRow {
@@ -34,6 +42,10 @@ class Store {
   virtual std::vector<domain::Organisation> organisations() = 0;
   virtual std::optional<domain::Organisation> organisation(std::string_view code) = 0;
 
+  //! Serialises writers of one organisation until the transaction ends, so that what a use
+  //! case validated is still true when it writes.
+  virtual void lockOrganisation(std::string_view organisation) = 0;
+
   //! Adds a new organisation and every record of `data` (which must pass domain::validate).
   virtual void insertOrganisationData(const domain::OrganisationData& data) = 0;
   //! Adds units, people and memberships to an existing organisation.
@@ -44,14 +56,20 @@ class Store {
   virtual void insertMemberships(std::string_view organisation,
                                  const std::vector<domain::Membership>& memberships) = 0;
 
+  //! Replaces an item's fields if its stored revision is still `item.revision` and raises the
+  //! revision by one; false, changing nothing, when someone changed it since it was read.
+  virtual bool updateItem(std::string_view organisation, const domain::Item& item) = 0;
+
   //! Everything the organisation holds, each collection ordered by its key.
   virtual domain::OrganisationData loadOrganisation(std::string_view organisation) = 0;
   virtual std::optional<domain::Item> item(std::string_view organisation,
                                            std::string_view code) = 0;
-  //! The item and everything derived from it, transitively.
+  //! The item and everything derived from it, transitively. Traces read these: the items
+  //! come without follow-up details (follow_up is empty), which a trace does not show and
+  //! which would cost two more reads of the whole subtree.
   virtual std::vector<domain::Item> itemsBelow(std::string_view organisation,
                                                std::string_view code) = 0;
-  //! The item and its origins up the chain.
+  //! The item and its origins up the chain, without follow-up details (as itemsBelow).
   virtual std::vector<domain::Item> itemsAbove(std::string_view organisation,
                                                std::string_view code) = 0;
   //! Documents of the organisation (all versions), ordered by code and version.

@@ -18,15 +18,11 @@
 #include "demo/lerum_demo.hpp"
 #include "interchange/csv.hpp"
 #include "interchange/organisation_json.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/open_store.hpp"
 
 namespace styr::cli {
 
 namespace {
-
-std::unique_ptr<app::Store> openStore(const std::string& db) {
-  return std::make_unique<store::SqliteStore>(db);
-}
 
 int fail(const app::Error& error) {
   printError(error);
@@ -87,7 +83,7 @@ std::string actorFromEnvironment() {
 
 int runDemo(const CommonOptions& common, const DemoOptions& /*options*/) {
   auto start = std::chrono::steady_clock::now();
-  auto store = openStore(common.db);
+  auto store = store::openStore(common.db);
   app::SystemClock clock;
   domain::OrganisationData demo = demo::buildLerumDemo();
   bool created = false;
@@ -127,7 +123,7 @@ int runGenerate(const CommonOptions& common, const GenerateOptions& options) {
     }
   }
   auto start = std::chrono::steady_clock::now();
-  auto store = openStore(common.db);
+  auto store = store::openStore(common.db);
   app::SystemClock clock;
   std::size_t records = 0;
   for (int index = 1; index <= options.municipalities; ++index) {
@@ -163,7 +159,7 @@ int runCheck(const CommonOptions& common, const CheckOptions& options) {
     }
     as_of = *parsed;
   }
-  auto store = openStore(common.db);
+  auto store = store::openStore(common.db);
   if (options.all) return checkAll(*store, as_of);
   auto organisation = app::resolveOrganisation(*store, common.organisation);
   if (!organisation) return fail(organisation.error());
@@ -178,7 +174,7 @@ int runCheck(const CommonOptions& common, const CheckOptions& options) {
 }
 
 int runTrace(const CommonOptions& common, const TraceOptions& options) {
-  auto store = openStore(common.db);
+  auto store = store::openStore(common.db);
   auto organisation = app::resolveOrganisation(*store, common.organisation);
   if (!organisation) return fail(organisation.error());
   auto trace = app::traceItem(*store, organisation.value().code, options.item,
@@ -193,7 +189,7 @@ int runTrace(const CommonOptions& common, const TraceOptions& options) {
 }
 
 int runStats(const CommonOptions& common) {
-  auto store = openStore(common.db);
+  auto store = store::openStore(common.db);
   std::string organisation;
   if (!common.organisation.empty()) {
     auto found = app::resolveOrganisation(*store, common.organisation);
@@ -205,7 +201,7 @@ int runStats(const CommonOptions& common) {
 }
 
 int runExport(const CommonOptions& common) {
-  auto store = openStore(common.db);
+  auto store = store::openStore(common.db);
   auto organisation = app::resolveOrganisation(*store, common.organisation);
   if (!organisation) return fail(organisation.error());
   std::cout << interchange::organisationToJson(store->loadOrganisation(organisation.value().code));
@@ -223,7 +219,7 @@ int runImport(const CommonOptions& common, const ImportOptions& options) {
   if (kind == interchange::ImportKind::organisation_json) {
     auto parsed = interchange::organisationFromJson(*text);
     if (!parsed.value) return failProblems(parsed.problems, options.path);
-    auto store = openStore(common.db);
+    auto store = store::openStore(common.db);
     auto imported = app::importOrganisation(*store, clock, common.actor, *parsed.value);
     if (!imported) return fail(imported.error());
     printImportReport(imported.value(), options.path);
@@ -246,7 +242,7 @@ int runImport(const CommonOptions& common, const ImportOptions& options) {
                              options.path),
                  {}});
   }
-  auto store = openStore(common.db);
+  auto store = store::openStore(common.db);
   auto organisation = app::resolveOrganisation(*store, common.organisation);
   if (!organisation) return fail(organisation.error());
   auto imported =

@@ -259,7 +259,24 @@ std::string traceJson(const app::ItemTrace& trace) {
 }
 
 std::string statsJson(const std::vector<app::CountRow>& rows) {
+  // Every category and every value of it appears, zero or not, so scripts need not guess.
   ordered_json json = ordered_json::object();
+  auto zeros = [](const auto& values) {
+    ordered_json counts = ordered_json::object();
+    for (auto value : values) counts[std::string(domain::toString(value))] = 0;
+    return counts;
+  };
+  json["organisations"] = 0;
+  json["units_by_kind"] = zeros(domain::allValues<domain::UnitKind>());
+  json["people"] = 0;
+  json["memberships_by_role"] = zeros(domain::allValues<domain::Role>());
+  json["heads"] = 0;
+  json["items_by_kind"] = zeros(domain::allValues<domain::ItemKind>());
+  json["items_by_status"] = zeros(domain::allValues<domain::ItemStatus>());
+  json["documents_by_kind"] = zeros(domain::allValues<domain::DocumentKind>());
+  json["indicators"] = 0;
+  json["indicator_values"] = 0;
+  json["audit_entries"] = 0;
   for (const auto& row : rows) {
     if (row.key.empty()) {
       json[row.category] = row.count;

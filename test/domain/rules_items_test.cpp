@@ -434,6 +434,22 @@ TEST(RulesD4, IndicatorLinkWithItsOwnTargetIsAccepted) {
   EXPECT_THAT(validate(data), IsEmpty());
 }
 
+TEST(RulesD4, AnotherUnitsTargetDoesNotCount) {
+  OrganisationData data = chainFixture();
+  // IND1's only 2026 target is ENH2's own; it says nothing of what KS is to reach.
+  data.indicators[0].targets.push_back(IndicatorTarget{2026, "ENH2", 90.0});
+  itemOf(data, "KF-B01").follow_up.indicators[0].year = 2026;
+  EXPECT_THAT(validate(data), ElementsAre(violation("D4", itemPath(data, "KF-B01", "follow_up"),
+                                                    "item KF-B01", "an indicator with a target")));
+}
+
+TEST(RulesD4, TheRecipientsOwnTargetCounts) {
+  OrganisationData data = chainFixture();
+  data.indicators[0].targets.push_back(IndicatorTarget{2026, "KS", 90.0});
+  itemOf(data, "KF-B01").follow_up.indicators[0].year = 2026;
+  EXPECT_THAT(validate(data), IsEmpty());
+}
+
 TEST(RulesD4, IndicatorThatDoesNotExist) {
   OrganisationData data = chainFixture();
   itemOf(data, "SEK-U01").follow_up.indicators[0].indicator = "IND9";  // link has a target

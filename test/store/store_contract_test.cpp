@@ -12,13 +12,16 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 #include <tuple>
 
 #include "app/audit_trail.hpp"
 #include "app/clock.hpp"
 #include "app/store.hpp"
 #include "demo/generator.hpp"
+#include "store/open_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "support/test_databases.hpp"
 
 namespace styr {
 namespace {
@@ -26,34 +29,21 @@ namespace {
 using domain::Item;
 using domain::OrganisationData;
 
-struct Backend {
-  std::string name;
-  //! A store on a fresh, empty database; `reopen` opens the same database again.
-  std::function<std::unique_ptr<app::Store>(const std::string& path)> open;
-};
-
-// Names the backend in test output instead of dumping the struct's bytes.
-void PrintTo(const Backend& backend, std::ostream* out) {
-  *out << backend.name;
-}
-
-class StoreContract : public ::testing::TestWithParam<Backend> {
+class StoreContract : public ::testing::TestWithParam<test::BackendKind> {
  protected:
   void SetUp() override {
-    std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(test.begin(), test.end(), '/', '-');
-    path_ = (std::filesystem::temp_directory_path() /
-             ("styr-store-" + std::to_string(::getpid()) + "-" + test + ".db"))
-                .string();
-    removeFiles();
-    store_ = GetParam().open(path_);
+    database_ = std::make_unique<test::TestDatabase>(
+        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    store_ = open();
   }
   void TearDown() override {
     store_.reset();
-    removeFiles();
+    database_.reset();
   }
-  void removeFiles() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+
+  //! Another connection to the same database, as another process would have.
+  [[nodiscard]] std::unique_ptr<app::Store> open() const {
+    return store::openStore(database_->db());
   }
 
   //! A small generated municipality: every kind of record, every optional field in use.
@@ -62,13 +52,14 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
     return data;
   }
 
-  void insert(const OrganisationData& data) {
-    app::Transaction transaction(*store_);
-    store_->insertOrganisationData(data);
+  static void insert(app::Store& store, const OrganisationData& data) {
+    app::Transaction transaction(store);
+    store.insertOrganisationData(data);
     transaction.commit();
   }
+  void insert(const OrganisationData& data) { insert(*store_, data); }
 
-  std::string path_;
+  std::unique_ptr<test::TestDatabase> database_;
   std::unique_ptr<app::Store> store_;
 };
 
@@ -333,44 +324,130 @@ TEST_P(StoreContract, AuditEntriesChainPerOrganisation) {
 TEST_P(StoreContract, KeepsDataAcrossReopening) {
   insert(sample());
   store_.reset();
-  store_ = GetParam().open(path_);
+  store_ = open();
   EXPECT_EQ(store_->loadOrganisation("0999").items.size(), sample().items.size());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,
-                         ::testing::Values(Backend{"sqlite",
-                                                   [](const std::string& path) {
-                                                     return std::make_unique<store::SqliteStore>(
-                                                         path);
-                                                   }}),
-                         [](const auto& info) { return info.param.name; });
+TEST_P(StoreContract, RefusesAnOrganisationThatExistsAlready) {
+  insert(sample());
+  app::Transaction transaction(*store_);
+  EXPECT_THROW(store_->insertOrganisationData(sample()), app::DuplicateRecord);
+}
 
-// SQLite-specific: the schema version guard.
-TEST(SqliteStore, RefusesADatabaseWithANewerSchema) {
-  auto path = (std::filesystem::temp_directory_path() /
-               ("styr-newer-" + std::to_string(::getpid()) + ".db"))
-                  .string();
-  std::filesystem::remove(path);
-  int newest = 0;
+TEST_P(StoreContract, UpdatesAnItemOnlyAtTheRevisionItWasReadAt) {
+  insert(sample());
+  const Item& original = sample().items.front();
+  Item changed = *store_->item("0999", original.code);
+  ASSERT_EQ(changed.revision, 1);
+  changed.plan = "Vi gör så här i stället.";
+  changed.follow_up.assessed_at = {"Delårsrapport", "Årsredovisning"};
   {
-    store::SqliteStore store(path);
-    newest = store.schemaVersion();
-    EXPECT_GE(newest, 1);
+    app::Transaction transaction(*store_);
+    EXPECT_TRUE(store_->updateItem("0999", changed));
+    transaction.commit();
   }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  std::string sql = "INSERT INTO schema_migrations (version, name) VALUES (" +
-                    std::to_string(newest + 1) + ", 'from_the_future')";
-  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  Item stored = *store_->item("0999", original.code);
+  EXPECT_EQ(stored.revision, 2);
+  EXPECT_EQ(stored.plan, "Vi gör så här i stället.");
+  EXPECT_EQ(stored.follow_up.assessed_at, changed.follow_up.assessed_at);
+
+  // The same edit again, from the revision it was read at, is stale and changes nothing.
+  changed.plan = "En förlorad ändring.";
+  {
+    app::Transaction transaction(*store_);
+    EXPECT_FALSE(store_->updateItem("0999", changed));
+    transaction.commit();
+  }
+  EXPECT_EQ(store_->item("0999", original.code)->plan, "Vi gör så här i stället.");
+}
+
+TEST_P(StoreContract, TwoConnectionsEditingOneItemLoseNoUpdate) {
+  insert(sample());
+  auto other = open();
+  const std::string code = sample().items.front().code;
+  Item mine = *store_->item("0999", code);
+  Item theirs = *other->item("0999", code);
+  mine.plan = "Min plan";
+  theirs.plan = "Deras plan";
+  {
+    app::Transaction transaction(*store_);
+    ASSERT_TRUE(store_->updateItem("0999", mine));
+    transaction.commit();
+  }
+  {
+    app::Transaction transaction(*other);
+    EXPECT_FALSE(other->updateItem("0999", theirs)) << "a stale write overwrote a newer one";
+    transaction.commit();
+  }
+  // Read again, edited again: now it applies on top of the first.
+  theirs = *other->item("0999", code);
+  EXPECT_EQ(theirs.plan, "Min plan");
+  theirs.plan = "Deras plan";
+  {
+    app::Transaction transaction(*other);
+    EXPECT_TRUE(other->updateItem("0999", theirs));
+    transaction.commit();
+  }
+  EXPECT_EQ(store_->item("0999", code)->revision, 3);
+}
+
+TEST_P(StoreContract, ConcurrentWritersExtendOneAuditChain) {
+  insert(sample());
+  app::FixedClock clock(std::chrono::sys_days{std::chrono::year{2025} / 3 / 31});
+  constexpr int kRounds = 25;
+  auto write = [&](int writer) {
+    auto store = open();
+    for (int round = 0; round < kRounds; ++round) {
+      app::Transaction transaction(*store);
+      store->lockOrganisation("0999");
+      app::AuditTrail trail(clock, "0999", "writer-" + std::to_string(writer));
+      trail.record("unit.imported", "unit", std::to_string(round), "", "{}");
+      trail.write(*store);
+      transaction.commit();
+    }
+  };
+  std::thread first(write, 1);
+  std::thread second(write, 2);
+  first.join();
+  second.join();
+  std::vector<domain::AuditEntry> entries;
+  store_->forEachAuditEntry("0999", 1, [&](const domain::AuditEntry& e) { entries.push_back(e); });
+  ASSERT_EQ(entries.size(), 2U * kRounds);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    EXPECT_EQ(entries[i].sequence, static_cast<std::int64_t>(i + 1));
+    EXPECT_EQ(entries[i].previous_hash, i == 0 ? "" : entries[i - 1].hash);
+    EXPECT_EQ(entries[i].hash, domain::computeAuditHash(entries[i]));
+  }
+}
+
+TEST_P(StoreContract, RefusesADatabaseWithANewerSchema) {
+  store_.reset();
+  database_->execute(
+      "INSERT INTO schema_migrations (version, name) VALUES (999, 'from_the_future')");
   try {
-    store::SqliteStore store(path);
+    auto refused = open();
     FAIL() << "a newer schema was accepted";
   } catch (const store::StoreError& error) {
-    EXPECT_NE(std::string(error.what()).find("newer than this styr"), std::string::npos)
+    EXPECT_NE(std::string(error.what()).find("newer than this styr knows"), std::string::npos)
         << error.what();
   }
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(test::availableBackends()),
+                         [](const auto& info) { return test::toString(info.param); });
+
+TEST(SchemaPolicy, CreatesANewDatabaseAndRefusesAnOlderOneUntilMigrated) {
+  EXPECT_TRUE(store::shouldMigrate(0, 3, store::SchemaPolicy::require_current, "x.db"));
+  EXPECT_FALSE(store::shouldMigrate(3, 3, store::SchemaPolicy::require_current, "x.db"));
+  EXPECT_TRUE(store::shouldMigrate(2, 3, store::SchemaPolicy::migrate, "x.db"));
+  try {
+    store::shouldMigrate(2, 3, store::SchemaPolicy::require_current, "x.db");
+    FAIL() << "an older schema was used without migrating";
+  } catch (const store::StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find("run `styr migrate --db x.db`"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_THROW(store::shouldMigrate(4, 3, store::SchemaPolicy::migrate, "x.db"), store::StoreError);
 }
 
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {

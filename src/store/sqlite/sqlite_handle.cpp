@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "app/store.hpp"
+
 namespace styr::store {
 
 SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
@@ -62,7 +64,11 @@ bool SqliteStatement::step() {
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;
   std::string message = sqlite3_errmsg(db_);
+  int extended = sqlite3_extended_errcode(db_);
   sqlite3_reset(statement_);
+  if (extended == SQLITE_CONSTRAINT_PRIMARYKEY || extended == SQLITE_CONSTRAINT_UNIQUE) {
+    throw app::DuplicateRecord(message);
+  }
   throw StoreError(fmt::format("SQLite statement failed: {}", message));
 }
 
@@ -93,16 +99,6 @@ double SqliteStatement::real(int column) const {
 
 bool SqliteStatement::isNull(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
-}
-
-std::optional<double> SqliteStatement::optionalReal(int column) const {
-  if (isNull(column)) return std::nullopt;
-  return real(column);
-}
-
-std::optional<int> SqliteStatement::optionalInt(int column) const {
-  if (isNull(column)) return std::nullopt;
-  return static_cast<int>(integer(column));
 }
 
 SqliteConnection::SqliteConnection(const std::string& path) {

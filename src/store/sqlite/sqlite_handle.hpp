@@ -10,12 +10,9 @@
 #include <string>
 #include <string_view>
 
-namespace styr::store {
+#include "store/record_rows.hpp"
 
-class StoreError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace styr::store {
 
 class SqliteStatement {
  public:
@@ -44,8 +41,6 @@ class SqliteStatement {
   [[nodiscard]] std::int64_t integer(int column) const;
   [[nodiscard]] double real(int column) const;
   [[nodiscard]] bool isNull(int column) const;
-  [[nodiscard]] std::optional<double> optionalReal(int column) const;
-  [[nodiscard]] std::optional<int> optionalInt(int column) const;
 
  private:
   void check(int code, std::string_view what) const;

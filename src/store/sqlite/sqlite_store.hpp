@@ -6,16 +6,17 @@
 #include <unordered_map>
 
 #include "app/store.hpp"
+#include "store/migration.hpp"
 #include "store/sqlite/sqlite_handle.hpp"
 
 namespace styr::store {
 
 class SqliteStore final : public app::Store {
  public:
-  //! Opens (creating if needed) the database at `path` and applies pending migrations.
-  //! Throws StoreError when the file is not a Styr database or its schema is newer than this
-  //! binary.
-  explicit SqliteStore(const std::string& path);
+  //! Opens the database at `path`, creating it if it is new. Throws StoreError when the file
+  //! is not a database, or its schema is not the one this binary needs (see SchemaPolicy).
+  explicit SqliteStore(const std::string& path,
+                       SchemaPolicy policy = SchemaPolicy::require_current);
 
   //! The schema version of the open database.
   [[nodiscard]] int schemaVersion();
@@ -26,12 +27,14 @@ class SqliteStore final : public app::Store {
 
   std::vector<domain::Organisation> organisations() override;
   std::optional<domain::Organisation> organisation(std::string_view code) override;
+  void lockOrganisation(std::string_view organisation) override;
   void insertOrganisationData(const domain::OrganisationData& data) override;
   void insertUnits(std::string_view organisation, const std::vector<domain::Unit>& units) override;
   void insertPeople(std::string_view organisation,
                     const std::vector<domain::Person>& people) override;
   void insertMemberships(std::string_view organisation,
                          const std::vector<domain::Membership>& memberships) override;
+  bool updateItem(std::string_view organisation, const domain::Item& item) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   std::optional<domain::Item> item(std::string_view organisation, std::string_view code) override;
   std::vector<domain::Item> itemsBelow(std::string_view organisation,
@@ -48,8 +51,12 @@ class SqliteStore final : public app::Store {
  private:
   //! A prepared statement for `sql`, prepared once per connection.
   SqliteStatement& statement(std::string_view sql);
-  void migrate();
+  void migrate(SchemaPolicy policy, const std::string& path);
+  void insertFollowUp(std::string_view organisation, const domain::Item& item);
   void insertItems(std::string_view organisation, const std::vector<domain::Item>& items);
+  //! The items a recursive `chain(code)` CTE from `code` reaches, without follow-up details.
+  std::vector<domain::Item> loadChain(std::string_view organisation, std::string_view chain,
+                                      std::string_view code);
   //! Items selected by `where_codes`, a query returning the codes of the wanted items.
   std::vector<domain::Item> loadItems(std::string_view organisation, std::string_view where_codes,
                                       std::string_view code);

@@ -149,7 +149,8 @@ CREATE TABLE items (
   FOREIGN KEY (organisation, origin) REFERENCES items (organisation, code)
     DEFERRABLE INITIALLY DEFERRED
 );
-CREATE INDEX items_by_origin ON items (organisation, origin);
+-- Covering (code included) so that walking down the chain never touches the table.
+CREATE INDEX items_by_origin ON items (organisation, origin, code);
 CREATE INDEX items_by_recipient_unit ON items (organisation, recipient_unit);
 CREATE INDEX items_by_issuer ON items (organisation, issuer);
 

@@ -1,0 +1,576 @@
+#include "store/postgres/postgres_store.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <unordered_map>
+
+#include "store/record_rows.hpp"
+
+namespace styr::store {
+
+using namespace domain;
+
+namespace {
+
+// Any two styr processes migrating one database at once take turns on this lock.
+constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(7335262)";
+
+// UNION ALL with a depth bound, as in the SQLite backend: valid data has no cycles (each step
+// goes down the unit tree), and the bound stops a walk through damaged data.
+constexpr std::string_view kItemsBelow =
+    "WITH RECURSIVE chain(code, depth) AS ("
+    "  SELECT $2::text COLLATE \"C\", 0"
+    "  UNION ALL SELECT items.code, chain.depth + 1 FROM chain JOIN items"
+    "  ON items.organisation = $1 AND items.origin = chain.code WHERE chain.depth < 64) ";
+constexpr std::string_view kItemsAbove =
+    "WITH RECURSIVE chain(code, depth) AS ("
+    "  SELECT $2::text COLLATE \"C\", 0"
+    "  UNION ALL SELECT items.origin, chain.depth + 1 FROM chain JOIN items"
+    "  ON items.organisation = $1 AND items.code = chain.code"
+    "  WHERE items.origin IS NOT NULL AND chain.depth < 64) ";
+
+template <typename Read>
+auto readAll(const PgResult& result, Read read) {
+  std::vector<decltype(read(PgRow(result, 0)))> records;
+  records.reserve(static_cast<std::size_t>(result.rows()));
+  for (int row = 0; row < result.rows(); ++row) records.push_back(read(PgRow(result, row)));
+  return records;
+}
+
+void itemFields(CopyRows& rows, const Item& item) {
+  rows.field(toString(item.kind))
+      .fieldOrNull(item.document)
+      .fieldOrNull(item.issuer)
+      .fieldOrNull(item.recipient_unit)
+      .fieldOrNull(item.recipient_person)
+      .fieldOrNull(item.origin)
+      .fieldOrNull(item.origin_document)
+      .field(item.title)
+      .field(item.description)
+      .field(item.due)
+      .field(item.follow_up.deliverable)
+      .field(item.follow_up.deliverable_due)
+      .field(item.plan)
+      .field(toString(item.status))
+      .field(item.issued_on)
+      .field(item.acknowledged_on)
+      .field(item.closed_on)
+      .field(item.closing_note);
+}
+
+}  // namespace
+
+PostgresStore::PostgresStore(const std::string& url, SchemaPolicy policy) : connection_(url) {
+  migrate(policy, url);
+}
+
+int PostgresStore::schemaVersion() {
+  auto result = connection_.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  return static_cast<int>(PgRow(result, 0).integer(0));
+}
+
+void PostgresStore::migrate(SchemaPolicy policy, const std::string& url) {
+  const auto& migrations = postgresMigrations();
+  connection_.execute("BEGIN");
+  try {
+    connection_.execute(kMigrationLock);
+    connection_.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL)");
+    int current = schemaVersion();
+    if (shouldMigrate(current, migrations.back().version, policy, url)) {
+      for (const Migration& migration : migrations) {
+        if (migration.version <= current) continue;
+        connection_.execute(migration.sql);
+        connection_.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
+                          PgParams().add(migration.version).add(migration.name));
+      }
+    }
+    connection_.execute("COMMIT");
+  } catch (...) {
+    connection_.execute("ROLLBACK");
+    throw;
+  }
+}
+
+void PostgresStore::begin() {
+  connection_.execute("BEGIN ISOLATION LEVEL READ COMMITTED");
+}
+void PostgresStore::commit() {
+  connection_.execute("COMMIT");
+}
+void PostgresStore::rollback() {
+  // Called from destructors: a connection that cannot roll back is closed with the store, and
+  // the server rolls the transaction back then.
+  try {
+    connection_.execute("ROLLBACK");
+  } catch (const std::exception&) {
+  }
+}
+
+std::vector<Organisation> PostgresStore::organisations() {
+  return readAll(connection_.query("SELECT code, name, kind FROM organisations ORDER BY code"),
+                 [](const PgRow& row) { return readOrganisation(row); });
+}
+
+std::optional<Organisation> PostgresStore::organisation(std::string_view code) {
+  auto result = connection_.query("SELECT code, name, kind FROM organisations WHERE code = $1",
+                                  PgParams().add(code));
+  if (result.rows() == 0) return std::nullopt;
+  return readOrganisation(PgRow(result, 0));
+}
+
+void PostgresStore::lockOrganisation(std::string_view organisation) {
+  connection_.query("SELECT code FROM organisations WHERE code = $1 FOR UPDATE",
+                    PgParams().add(organisation));
+}
+
+void PostgresStore::insertOrganisationData(const OrganisationData& data) {
+  const std::string& org = data.organisation.code;
+  connection_.query(
+      "INSERT INTO organisations (code, name, kind) VALUES ($1, $2, $3)",
+      PgParams().add(org).add(data.organisation.name).add(toString(data.organisation.kind)));
+  CopyRows terms;
+  for (const Term& term : data.terms) terms.field(org).field(term.first_year).endRow();
+  connection_.copy("terms (organisation, first_year)", terms);
+  CopyRows years;
+  for (const FiscalYear& year : data.years) {
+    years.field(org).field(year.year).field(toString(year.status)).endRow();
+  }
+  connection_.copy("years (organisation, year, status)", years);
+  insertUnits(org, data.units);
+  insertPeople(org, data.people);
+  insertMemberships(org, data.memberships);
+
+  CopyRows documents;
+  CopyRows appropriations;
+  for (const SteeringDocument& document : data.documents) {
+    documents.field(org)
+        .field(document.code)
+        .field(document.version)
+        .field(toString(document.kind))
+        .field(document.title)
+        .field(document.summary)
+        .field(document.deciding_body)
+        .field(toString(document.status));
+    if (document.decision) {
+      documents.field(document.decision->date)
+          .field(document.decision->minute_paragraph)
+          .field(document.decision->case_number);
+    } else {
+      documents.null().null().null();
+    }
+    documents.field(document.valid_from)
+        .field(document.valid_to)
+        .field(document.year)
+        .field(document.term)
+        .endRow();
+    for (const Appropriation& money : document.appropriations) {
+      appropriations.field(org)
+          .field(document.code)
+          .field(document.version)
+          .field(money.unit)
+          .field(money.year)
+          .field(money.amount_sek)
+          .endRow();
+    }
+  }
+  connection_.copy(
+      "documents (organisation, code, version, kind, title, summary, deciding_body, status, "
+      "decision_date, decision_paragraph, decision_case_number, valid_from, valid_to, year, "
+      "term)",
+      documents);
+  connection_.copy("appropriations (organisation, document, version, unit, year, amount_sek)",
+                   appropriations);
+
+  CopyRows indicators;
+  CopyRows targets;
+  for (const Indicator& indicator : data.indicators) {
+    indicators.field(org)
+        .field(indicator.code)
+        .field(indicator.name)
+        .field(indicator.description)
+        .field(indicator.unit_of_measure)
+        .field(toString(indicator.direction))
+        .field(toString(indicator.aggregation))
+        .endRow();
+    for (const IndicatorTarget& target : indicator.targets) {
+      targets.field(org)
+          .field(indicator.code)
+          .field(target.year)
+          .field(target.unit)
+          .field(target.value)
+          .endRow();
+    }
+  }
+  connection_.copy(
+      "indicators (organisation, code, name, description, unit_of_measure, direction, "
+      "aggregation)",
+      indicators);
+  connection_.copy("indicator_targets (organisation, indicator, year, unit, value)", targets);
+
+  CopyRows items;
+  for (const Item& item : data.items) {
+    items.field(org).field(item.code);
+    itemFields(items, item);
+    items.field(item.revision).endRow();
+  }
+  connection_.copy(
+      "items (organisation, code, kind, document, issuer, recipient_unit, recipient_person, "
+      "origin, origin_document, title, description, due, deliverable, deliverable_due, plan, "
+      "status, issued_on, acknowledged_on, closed_on, closing_note, revision)",
+      items);
+  copyFollowUp(org, data.items);
+
+  CopyRows values;
+  for (const IndicatorValue& value : data.indicator_values) {
+    values.field(org)
+        .field(value.indicator)
+        .field(value.unit)
+        .field(value.period_end)
+        .field(value.value)
+        .field(value.numerator)
+        .field(value.denominator)
+        .field(value.weight)
+        .endRow();
+  }
+  connection_.copy(
+      "indicator_values (organisation, indicator, unit, period_end, value, numerator, "
+      "denominator, weight)",
+      values);
+}
+
+void PostgresStore::copyFollowUp(std::string_view organisation, const std::vector<Item>& items) {
+  CopyRows links;
+  CopyRows assessments;
+  for (const Item& item : items) {
+    for (std::size_t i = 0; i < item.follow_up.indicators.size(); ++i) {
+      const IndicatorLink& link = item.follow_up.indicators[i];
+      links.field(organisation)
+          .field(item.code)
+          .field(static_cast<std::int64_t>(i))
+          .field(link.indicator)
+          .field(link.year)
+          .field(link.target)
+          .endRow();
+    }
+    for (std::size_t i = 0; i < item.follow_up.assessed_at.size(); ++i) {
+      assessments.field(organisation)
+          .field(item.code)
+          .field(static_cast<std::int64_t>(i))
+          .field(item.follow_up.assessed_at[i])
+          .endRow();
+    }
+  }
+  connection_.copy("item_indicators (organisation, item, position, indicator, year, target)",
+                   links);
+  connection_.copy("item_assessments (organisation, item, position, follow_up)", assessments);
+}
+
+void PostgresStore::insertUnits(std::string_view organisation, const std::vector<Unit>& units) {
+  CopyRows rows;
+  for (const Unit& unit : units) {
+    rows.field(organisation)
+        .field(unit.code)
+        .field(unit.name)
+        .field(toString(unit.kind))
+        .fieldOrNull(unit.parent)
+        .field(unit.valid_from)
+        .field(unit.valid_to)
+        .endRow();
+  }
+  connection_.copy("units (organisation, code, name, kind, parent, valid_from, valid_to)", rows);
+}
+
+void PostgresStore::insertPeople(std::string_view organisation, const std::vector<Person>& people) {
+  CopyRows rows;
+  for (const Person& person : people) {
+    rows.field(organisation)
+        .field(person.code)
+        .field(person.given_name)
+        .field(person.family_name)
+        .field(person.email)
+        .endRow();
+  }
+  connection_.copy("people (organisation, code, given_name, family_name, email)", rows);
+}
+
+void PostgresStore::insertMemberships(std::string_view organisation,
+                                      const std::vector<Membership>& memberships) {
+  CopyRows rows;
+  for (const Membership& membership : memberships) {
+    rows.field(organisation)
+        .field(membership.person)
+        .field(membership.unit)
+        .field(toString(membership.role))
+        .field(membership.valid_from)
+        .field(membership.valid_to)
+        .endRow();
+  }
+  connection_.copy("memberships (organisation, person, unit, role, valid_from, valid_to)", rows);
+}
+
+bool PostgresStore::updateItem(std::string_view organisation, const Item& item) {
+  PgParams params;
+  params.add(organisation)
+      .add(item.code)
+      .add(toString(item.kind))
+      .addOrNull(item.document)
+      .addOrNull(item.issuer)
+      .addOrNull(item.recipient_unit)
+      .addOrNull(item.recipient_person)
+      .addOrNull(item.origin)
+      .addOrNull(item.origin_document)
+      .add(item.title)
+      .add(item.description)
+      .add(item.due)
+      .add(item.follow_up.deliverable)
+      .add(item.follow_up.deliverable_due)
+      .add(item.plan)
+      .add(toString(item.status))
+      .add(item.issued_on)
+      .add(item.acknowledged_on)
+      .add(item.closed_on)
+      .add(item.closing_note)
+      .add(item.revision);
+  auto updated = connection_.query(
+      "UPDATE items SET kind = $3, document = $4, issuer = $5, recipient_unit = $6, "
+      "recipient_person = $7, origin = $8, origin_document = $9, title = $10, description = $11, "
+      "due = $12, deliverable = $13, deliverable_due = $14, plan = $15, status = $16, "
+      "issued_on = $17, acknowledged_on = $18, closed_on = $19, closing_note = $20, "
+      "revision = revision + 1 WHERE organisation = $1 AND code = $2 AND revision = $21",
+      params);
+  if (updated.affected() != 1) return false;
+  PgParams key;
+  key.add(organisation).add(item.code);
+  connection_.query("DELETE FROM item_indicators WHERE organisation = $1 AND item = $2", key);
+  connection_.query("DELETE FROM item_assessments WHERE organisation = $1 AND item = $2", key);
+  copyFollowUp(organisation, {item});
+  return true;
+}
+
+std::vector<Item> PostgresStore::loadItems(std::string_view where, const PgParams& params) {
+  std::vector<Item> items = readAll(
+      connection_.query(fmt::format("SELECT {} FROM items WHERE organisation = $1 {} ORDER BY code",
+                                    kItemColumns, where),
+                        params),
+      [](const PgRow& row) { return readItem(row); });
+  std::unordered_map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < items.size(); ++i) position.emplace(items[i].code, i);
+  std::string item_where = where.empty() ? "" : " AND item = $2";
+  auto links =
+      connection_.query(fmt::format("SELECT item, indicator, year, target FROM item_indicators "
+                                    "WHERE organisation = $1{} ORDER BY item, position",
+                                    item_where),
+                        params);
+  for (int row = 0; row < links.rows(); ++row) {
+    PgRow link(links, row);
+    items[position.at(link.text(0))].follow_up.indicators.push_back(
+        {link.text(1), static_cast<int>(link.integer(2)), readOptionalReal(link, 3)});
+  }
+  auto assessments = connection_.query(
+      fmt::format("SELECT item, follow_up FROM item_assessments WHERE organisation = $1{} "
+                  "ORDER BY item, position",
+                  item_where),
+      params);
+  for (int row = 0; row < assessments.rows(); ++row) {
+    PgRow assessment(assessments, row);
+    items[position.at(assessment.text(0))].follow_up.assessed_at.push_back(assessment.text(1));
+  }
+  return items;
+}
+
+OrganisationData PostgresStore::loadOrganisation(std::string_view organisation) {
+  OrganisationData data;
+  auto found = this->organisation(organisation);
+  if (!found) return data;
+  data.organisation = *found;
+  PgParams org;
+  org.add(organisation);
+  data.terms =
+      readAll(connection_.query(
+                  "SELECT first_year FROM terms WHERE organisation = $1 ORDER BY first_year", org),
+              [](const PgRow& row) { return Term{static_cast<int>(row.integer(0))}; });
+  data.years =
+      readAll(connection_.query(
+                  "SELECT year, status FROM years WHERE organisation = $1 ORDER BY year", org),
+              [](const PgRow& row) {
+                return FiscalYear{static_cast<int>(row.integer(0)), readEnum<YearStatus>(row, 1)};
+              });
+  data.units = readAll(connection_.query("SELECT code, name, kind, parent, valid_from, valid_to "
+                                         "FROM units WHERE organisation = $1 ORDER BY code",
+                                         org),
+                       [](const PgRow& row) { return readUnit(row); });
+  data.people = readAll(connection_.query("SELECT code, given_name, family_name, email FROM people "
+                                          "WHERE organisation = $1 ORDER BY code",
+                                          org),
+                        [](const PgRow& row) { return readPerson(row); });
+  data.memberships =
+      readAll(connection_.query("SELECT person, unit, role, valid_from, valid_to FROM memberships "
+                                "WHERE organisation = $1 ORDER BY person, unit, role, valid_from",
+                                org),
+              [](const PgRow& row) { return readMembership(row); });
+  data.documents = documents(organisation);
+  data.indicators = readAll(
+      connection_.query("SELECT code, name, description, unit_of_measure, direction, aggregation "
+                        "FROM indicators WHERE organisation = $1 ORDER BY code",
+                        org),
+      [](const PgRow& row) { return readIndicator(row); });
+  std::unordered_map<std::string, std::size_t> indicator_position;
+  for (std::size_t i = 0; i < data.indicators.size(); ++i) {
+    indicator_position.emplace(data.indicators[i].code, i);
+  }
+  auto targets = connection_.query(
+      "SELECT indicator, year, unit, value FROM indicator_targets WHERE organisation = $1 "
+      "ORDER BY indicator, year, unit",
+      org);
+  for (int row = 0; row < targets.rows(); ++row) {
+    PgRow target(targets, row);
+    data.indicators[indicator_position.at(target.text(0))].targets.push_back(
+        {static_cast<int>(target.integer(1)), target.text(2), target.real(3)});
+  }
+  data.items = loadItems("", org);
+  data.indicator_values = readAll(
+      connection_.query("SELECT indicator, unit, period_end, value, numerator, denominator, "
+                        "weight FROM indicator_values WHERE organisation = $1 "
+                        "ORDER BY indicator, unit, period_end",
+                        org),
+      [](const PgRow& row) { return readIndicatorValue(row); });
+  return data;
+}
+
+std::vector<SteeringDocument> PostgresStore::documents(std::string_view organisation) {
+  PgParams org;
+  org.add(organisation);
+  auto documents = readAll(
+      connection_.query(
+          "SELECT code, version, kind, title, summary, deciding_body, status, decision_date, "
+          "decision_paragraph, decision_case_number, valid_from, valid_to, year, term "
+          "FROM documents WHERE organisation = $1 ORDER BY code, version",
+          org),
+      [](const PgRow& row) { return readDocument(row); });
+  std::map<std::pair<std::string, int>, std::size_t> position;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    position.emplace(std::make_pair(documents[i].code, documents[i].version), i);
+  }
+  auto appropriations = connection_.query(
+      "SELECT document, version, unit, year, amount_sek FROM appropriations "
+      "WHERE organisation = $1 ORDER BY document, version, year, unit",
+      org);
+  for (int row = 0; row < appropriations.rows(); ++row) {
+    PgRow money(appropriations, row);
+    auto key = std::make_pair(money.text(0), static_cast<int>(money.integer(1)));
+    documents[position.at(key)].appropriations.push_back(
+        {money.text(2), static_cast<int>(money.integer(3)), money.integer(4)});
+  }
+  return documents;
+}
+
+std::optional<Item> PostgresStore::item(std::string_view organisation, std::string_view code) {
+  auto items = loadItems("AND code = $2", PgParams().add(organisation).add(code));
+  if (items.empty()) return std::nullopt;
+  return std::move(items.front());
+}
+
+std::vector<Item> PostgresStore::itemsBelow(std::string_view organisation, std::string_view code) {
+  return loadChain(kItemsBelow, organisation, code);
+}
+
+std::vector<Item> PostgresStore::itemsAbove(std::string_view organisation, std::string_view code) {
+  return loadChain(kItemsAbove, organisation, code);
+}
+
+std::vector<Item> PostgresStore::loadChain(std::string_view chain, std::string_view organisation,
+                                           std::string_view code) {
+  return readAll(
+      connection_.query(fmt::format("{} SELECT {} FROM chain JOIN items ON items.organisation = $1 "
+                                    "AND items.code = chain.code ORDER BY items.code",
+                                    chain, kQualifiedItemColumns),
+                        PgParams().add(organisation).add(code)),
+      [](const PgRow& row) { return readItem(row); });
+}
+
+std::vector<app::CountRow> PostgresStore::counts(std::string_view organisation) {
+  // $1 = '' counts every organisation.
+  static constexpr std::string_view kCounts =
+      "SELECT 'organisations', '', COUNT(*) FROM organisations WHERE $1 = '' OR code = $1 "
+      "UNION ALL SELECT 'units_by_kind', kind, COUNT(*) FROM units "
+      "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
+      "UNION ALL SELECT 'people', '', COUNT(*) FROM people WHERE $1 = '' OR organisation = $1 "
+      "UNION ALL SELECT 'memberships_by_role', role, COUNT(*) FROM memberships "
+      "  WHERE $1 = '' OR organisation = $1 GROUP BY role "
+      "UNION ALL SELECT 'heads', '', COUNT(DISTINCT (organisation, person)) "
+      "  FROM memberships WHERE ($1 = '' OR organisation = $1) AND role = 'head' "
+      "UNION ALL SELECT 'items_by_kind', kind, COUNT(*) FROM items "
+      "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
+      "UNION ALL SELECT 'items_by_status', status, COUNT(*) FROM items "
+      "  WHERE $1 = '' OR organisation = $1 GROUP BY status "
+      "UNION ALL SELECT 'documents_by_kind', kind, COUNT(*) FROM documents "
+      "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
+      "UNION ALL SELECT 'indicators', '', COUNT(*) FROM indicators "
+      "  WHERE $1 = '' OR organisation = $1 "
+      "UNION ALL SELECT 'indicator_values', '', COUNT(*) FROM indicator_values "
+      "  WHERE $1 = '' OR organisation = $1 "
+      "UNION ALL SELECT 'audit_entries', '', COUNT(*) FROM audit_entries "
+      "  WHERE $1 = '' OR organisation = $1";
+  return readAll(connection_.query(kCounts, PgParams().add(organisation)), [](const PgRow& row) {
+    return app::CountRow{row.text(0), row.text(1), row.integer(2)};
+  });
+}
+
+AuditHead PostgresStore::auditHead(std::string_view organisation) {
+  // The organisation's row lock makes concurrent writers extend the chain one after the other.
+  lockOrganisation(organisation);
+  auto result = connection_.query(
+      "SELECT sequence, hash FROM audit_entries WHERE organisation = $1 "
+      "ORDER BY sequence DESC LIMIT 1",
+      PgParams().add(organisation));
+  if (result.rows() == 0) return {};
+  PgRow head(result, 0);
+  return AuditHead{head.integer(0), head.text(1)};
+}
+
+void PostgresStore::appendAudit(const std::vector<AuditEntry>& entries) {
+  CopyRows rows;
+  for (const AuditEntry& entry : entries) {
+    rows.field(entry.organisation)
+        .field(entry.sequence)
+        .field(entry.at)
+        .field(entry.actor)
+        .field(entry.action)
+        .field(entry.record_kind)
+        .field(entry.record)
+        .field(entry.before)
+        .field(entry.after)
+        .field(entry.previous_hash)
+        .field(entry.hash)
+        .endRow();
+  }
+  connection_.copy(
+      "audit_entries (organisation, sequence, at, actor, action, record_kind, record, before, "
+      "after, previous_hash, hash)",
+      rows);
+}
+
+void PostgresStore::forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
+                                      const std::function<void(const AuditEntry&)>& visit) {
+  // In pages, so a long trail is never held in memory at once.
+  constexpr std::int64_t kPage = 10000;
+  std::int64_t next = from_sequence;
+  while (true) {
+    auto page = connection_.query(
+        "SELECT organisation, sequence, at, actor, action, record_kind, record, before, after, "
+        "previous_hash, hash FROM audit_entries WHERE organisation = $1 AND sequence >= $2 "
+        "ORDER BY sequence LIMIT $3",
+        PgParams().add(organisation).add(next).add(kPage));
+    for (int row = 0; row < page.rows(); ++row) {
+      AuditEntry entry = readAuditEntry(PgRow(page, row));
+      next = entry.sequence + 1;
+      visit(entry);
+    }
+    if (page.rows() < kPage) return;
+  }
+}
+
+}  // namespace styr::store

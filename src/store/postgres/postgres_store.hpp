@@ -1,0 +1,60 @@
+#pragma once
+// The server backend: PostgreSQL through libpq, for larger municipalities and for hosting many
+// organisations in one database with several styr processes.
+
+#include <string>
+
+#include "app/store.hpp"
+#include "store/migration.hpp"
+#include "store/postgres/pg_handle.hpp"
+
+namespace styr::store {
+
+class PostgresStore final : public app::Store {
+ public:
+  //! Connects to `url` (postgresql://...). Throws StoreError when it cannot connect, or the
+  //! schema is not the one this binary needs (see SchemaPolicy).
+  explicit PostgresStore(const std::string& url,
+                         SchemaPolicy policy = SchemaPolicy::require_current);
+
+  [[nodiscard]] int schemaVersion();
+
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+
+  std::vector<domain::Organisation> organisations() override;
+  std::optional<domain::Organisation> organisation(std::string_view code) override;
+  void lockOrganisation(std::string_view organisation) override;
+  void insertOrganisationData(const domain::OrganisationData& data) override;
+  void insertUnits(std::string_view organisation, const std::vector<domain::Unit>& units) override;
+  void insertPeople(std::string_view organisation,
+                    const std::vector<domain::Person>& people) override;
+  void insertMemberships(std::string_view organisation,
+                         const std::vector<domain::Membership>& memberships) override;
+  bool updateItem(std::string_view organisation, const domain::Item& item) override;
+  domain::OrganisationData loadOrganisation(std::string_view organisation) override;
+  std::optional<domain::Item> item(std::string_view organisation, std::string_view code) override;
+  std::vector<domain::Item> itemsBelow(std::string_view organisation,
+                                       std::string_view code) override;
+  std::vector<domain::Item> itemsAbove(std::string_view organisation,
+                                       std::string_view code) override;
+  std::vector<domain::SteeringDocument> documents(std::string_view organisation) override;
+  std::vector<app::CountRow> counts(std::string_view organisation) override;
+  domain::AuditHead auditHead(std::string_view organisation) override;
+  void appendAudit(const std::vector<domain::AuditEntry>& entries) override;
+  void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
+                         const std::function<void(const domain::AuditEntry&)>& visit) override;
+
+ private:
+  void migrate(SchemaPolicy policy, const std::string& url);
+  void copyFollowUp(std::string_view organisation, const std::vector<domain::Item>& items);
+  //! Items of the organisation $1 with `where` (more conditions on $2...), with follow-up.
+  std::vector<domain::Item> loadItems(std::string_view where, const PgParams& params);
+  std::vector<domain::Item> loadChain(std::string_view chain, std::string_view organisation,
+                                      std::string_view code);
+
+  PgConnection connection_;
+};
+
+}  // namespace styr::store
