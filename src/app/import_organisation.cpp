@@ -93,7 +93,16 @@ Result<ImportReport> importOrganisation(Store& store, const Clock& clock, std::s
                              data.organisation.code, data.organisation.name),
                  {{"organisation.code", "", "choose an empty database or another organisation"}}};
   }
-  store.insertOrganisationData(data);
+  try {
+    store.insertOrganisationData(data);
+  } catch (const DuplicateRecord&) {
+    // Another process created it between the check above and this write.
+    return Error{ErrorCode::conflict,
+                 fmt::format("the organisation {} was created by someone else meanwhile; "
+                             "nothing was written",
+                             data.organisation.code),
+                 {}};
+  }
 
   AuditTrail trail(clock, data.organisation.code, std::string(actor));
   trail.record("organisation.imported", "organisation", data.organisation.code, "",
@@ -121,6 +130,8 @@ Result<ImportReport> importUnitsAndPeople(Store& store, const Clock& clock, std:
                                           std::string_view organisation,
                                           const UnitsAndPeople& records) {
   Transaction transaction(store);
+  // Held to the end, so no one changes the organisation between validating and writing.
+  store.lockOrganisation(organisation);
   domain::OrganisationData merged = store.loadOrganisation(organisation);
   if (merged.organisation.code.empty()) {
     return Error{ErrorCode::not_found,

@@ -33,6 +33,9 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  //! The version of the database's schema (its newest applied migration).
+  virtual int schemaVersion() = 0;
+
   //! Starts a transaction; writes are visible to others only after commit().
   virtual void begin() = 0;
   virtual void commit() = 0;

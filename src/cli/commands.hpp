@@ -37,6 +37,11 @@ struct ImportOptions {
   std::string path;
 };
 
+struct CopyOptions {
+  std::string from;
+  std::string to;
+};
+
 //! "cli:<login name>", from $USER (or "cli:unknown").
 std::string actorFromEnvironment();
 
@@ -47,5 +52,7 @@ int runTrace(const CommonOptions& common, const TraceOptions& options);
 int runStats(const CommonOptions& common);
 int runExport(const CommonOptions& common);
 int runImport(const CommonOptions& common, const ImportOptions& options);
+int runMigrate(const CommonOptions& common);
+int runCopy(const CommonOptions& common, const CopyOptions& options);
 
 }  // namespace styr::cli

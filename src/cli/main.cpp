@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
 
   CommonOptions common;
   auto add_db = [&](CLI::App* command) {
-    command->add_option("--db", common.db, "database: a SQLite file")->required();
+    command->add_option("--db", common.db, "database: a SQLite file or a postgresql:// URL")
+        ->required();
   };
   auto add_org = [&](CLI::App* command) {
     command->add_option("--org", common.organisation,
@@ -82,6 +83,18 @@ int main(int argc, char** argv) {
   add_org(import_command);
   import_command->add_option("path", import_options.path, "the file to import")->required();
 
+  auto* migrate_command = app.add_subcommand(
+      "migrate", "apply the database's pending schema migrations (back it up first)");
+  add_db(migrate_command);
+
+  CopyOptions copy;
+  auto* copy_command = app.add_subcommand(
+      "copy", "copy every organisation, with its audit trail, into another database and verify");
+  copy_command->add_option("--from", copy.from, "source database (file or postgresql:// URL)")
+      ->required();
+  copy_command->add_option("--to", copy.to, "target database (file or postgresql:// URL)")
+      ->required();
+
   common.actor = actorFromEnvironment();
   try {
     app.parse(argc, argv);
@@ -97,6 +110,8 @@ int main(int argc, char** argv) {
     if (*stats_command) return runStats(common);
     if (*export_command) return runExport(common);
     if (*import_command) return runImport(common, import_options);
+    if (*migrate_command) return runMigrate(common);
+    if (*copy_command) return runCopy(common, copy);
   } catch (const std::exception& error) {
     // Broken infrastructure (an unreadable database, a full disk): say what and stop.
     std::fprintf(stderr, "styr: %s\n", error.what());

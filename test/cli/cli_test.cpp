@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -12,52 +10,16 @@
 #include <sstream>
 #include <string>
 
+#include "cli/styr_command.hpp"
+
 namespace {
 
+using styr::test::CommandRun;
+using styr::test::writeFile;
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string readAll(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream content;
-  content << file.rdbuf();
-  return content.str();
-}
-
-void writeFile(const fs::path& path, const std::string& content) {
-  std::ofstream file(path, std::ios::binary);
-  file << content;
-}
-
-class Cli : public ::testing::Test {
+class Cli : public styr::test::StyrCommandTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("styr-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path file(const std::string& name) const { return dir_ / name; }
-
-  CommandRun styr(const std::string& arguments) const {
-    std::string command = std::string(STYR_BINARY) + " " + arguments + " >" +
-                          (dir_ / "stdout").string() + " 2>" + (dir_ / "stderr").string();
-    int status = std::system(command.c_str());
-    CommandRun run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = readAll(dir_ / "stdout");
-    run.err = readAll(dir_ / "stderr");
-    return run;
-  }
-
   // The demo is built once per test program and copied, since most tests start from it.
   fs::path demoDatabase() {
     static fs::path built;

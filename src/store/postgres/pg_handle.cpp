@@ -155,7 +155,9 @@ PgConnection::PgConnection(const std::string& url) : connection_(PQconnectdb(url
     throw StoreError(fmt::format("cannot connect to PostgreSQL: {}", message));
   }
   // Dates as YYYY-MM-DD and doubles that read back exactly, whatever the server's defaults.
-  execute("SET DateStyle = ISO; SET extra_float_digits = 3; SET client_encoding = 'UTF8'");
+  execute(
+      "SET DateStyle = ISO; SET extra_float_digits = 3; SET client_encoding = 'UTF8'; "
+      "SET client_min_messages = warning");
 }
 
 PgConnection::~PgConnection() {

@@ -17,7 +17,7 @@ class PostgresStore final : public app::Store {
   explicit PostgresStore(const std::string& url,
                          SchemaPolicy policy = SchemaPolicy::require_current);
 
-  [[nodiscard]] int schemaVersion();
+  int schemaVersion() override;
 
   void begin() override;
   void commit() override;

@@ -19,7 +19,7 @@ class SqliteStore final : public app::Store {
                        SchemaPolicy policy = SchemaPolicy::require_current);
 
   //! The schema version of the open database.
-  [[nodiscard]] int schemaVersion();
+  int schemaVersion() override;
 
   void begin() override;
   void commit() override;
