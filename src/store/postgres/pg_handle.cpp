@@ -82,7 +82,7 @@ void CopyRows::separate() {
   row_started_ = true;
 }
 
-CopyRows& CopyRows::field(std::string_view text) {
+CopyRows& CopyRows::add(std::string_view text) {
   separate();
   for (char c : text) {
     switch (c) {
@@ -105,35 +105,35 @@ CopyRows& CopyRows::field(std::string_view text) {
   return *this;
 }
 
-CopyRows& CopyRows::fieldOrNull(std::string_view text) {
-  return text.empty() ? null() : field(text);
+CopyRows& CopyRows::addOrNull(std::string_view text) {
+  return text.empty() ? addNull() : add(text);
 }
 
-CopyRows& CopyRows::field(std::int64_t value) {
-  return field(std::to_string(value));
+CopyRows& CopyRows::add(std::int64_t value) {
+  return add(std::to_string(value));
 }
 
-CopyRows& CopyRows::field(double value) {
-  return field(fmt::format("{}", value));
+CopyRows& CopyRows::add(double value) {
+  return add(fmt::format("{}", value));
 }
 
-CopyRows& CopyRows::field(const std::optional<double>& value) {
-  return value ? field(*value) : null();
+CopyRows& CopyRows::add(const std::optional<double>& value) {
+  return value ? add(*value) : addNull();
 }
 
-CopyRows& CopyRows::field(const std::optional<int>& value) {
-  return value ? field(static_cast<std::int64_t>(*value)) : null();
+CopyRows& CopyRows::add(const std::optional<int>& value) {
+  return value ? add(static_cast<std::int64_t>(*value)) : addNull();
 }
 
-CopyRows& CopyRows::field(const domain::Date& date) {
-  return field(domain::formatDate(date));
+CopyRows& CopyRows::add(const domain::Date& date) {
+  return add(domain::formatDate(date));
 }
 
-CopyRows& CopyRows::field(const std::optional<domain::Date>& date) {
-  return date ? field(*date) : null();
+CopyRows& CopyRows::add(const std::optional<domain::Date>& date) {
+  return date ? add(*date) : addNull();
 }
 
-CopyRows& CopyRows::null() {
+CopyRows& CopyRows::addNull() {
   separate();
   data_ += "\\N";
   return *this;

@@ -72,16 +72,16 @@ class PgParams {
 //! Rows for COPY ... FROM STDIN in text format: fields escaped, tab-separated.
 class CopyRows {
  public:
-  CopyRows& field(std::string_view text);
-  CopyRows& fieldOrNull(std::string_view text);
-  CopyRows& field(std::int64_t value);
-  CopyRows& field(int value) { return field(static_cast<std::int64_t>(value)); }
-  CopyRows& field(double value);
-  CopyRows& field(const std::optional<double>& value);
-  CopyRows& field(const std::optional<int>& value);
-  CopyRows& field(const domain::Date& date);
-  CopyRows& field(const std::optional<domain::Date>& date);
-  CopyRows& null();
+  CopyRows& add(std::string_view text);
+  CopyRows& addOrNull(std::string_view text);
+  CopyRows& add(std::int64_t value);
+  CopyRows& add(int value) { return add(static_cast<std::int64_t>(value)); }
+  CopyRows& add(double value);
+  CopyRows& add(const std::optional<double>& value);
+  CopyRows& add(const std::optional<int>& value);
+  CopyRows& add(const domain::Date& date);
+  CopyRows& add(const std::optional<domain::Date>& date);
+  CopyRows& addNull();
   void endRow();
 
   [[nodiscard]] const std::string& data() const { return data_; }

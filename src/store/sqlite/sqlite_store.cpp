@@ -26,6 +26,30 @@ void bindDate(SqliteStatement& statement, int index, const std::optional<Date>& 
   }
 }
 
+// Binds an item as both the insert and the update number it: ?1 organisation, ?2 code,
+// ?3..?20 the fields in kItemColumns' order, ?21 the revision (stored, or expected).
+void bindItem(SqliteStatement& statement, std::string_view organisation, const Item& item) {
+  statement.bind(1, organisation)
+      .bind(2, item.code)
+      .bind(3, toString(item.kind))
+      .bindOrNull(4, item.document)
+      .bindOrNull(5, item.issuer)
+      .bindOrNull(6, item.recipient_unit)
+      .bindOrNull(7, item.recipient_person)
+      .bindOrNull(8, item.origin)
+      .bindOrNull(9, item.origin_document)
+      .bind(10, item.title)
+      .bind(11, item.description);
+  bindDate(statement, 12, item.due);
+  statement.bind(13, item.follow_up.deliverable);
+  bindDate(statement, 14, item.follow_up.deliverable_due);
+  statement.bind(15, item.plan).bind(16, toString(item.status));
+  bindDate(statement, 17, item.issued_on);
+  bindDate(statement, 18, item.acknowledged_on);
+  bindDate(statement, 19, item.closed_on);
+  statement.bind(20, item.closing_note).bind(21, item.revision);
+}
+
 // Selects the wanted item codes for loadItems: ?1 is the organisation, ?2 a start item.
 constexpr std::string_view kAllItems = "SELECT code FROM items WHERE organisation = ?1";
 constexpr std::string_view kOneItem =
@@ -284,25 +308,8 @@ void SqliteStore::insertItems(std::string_view organisation, const std::vector<I
       "revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
       "?17, ?18, ?19, ?20, ?21)");
   for (const Item& item : items) {
-    insert.bind(1, organisation)
-        .bind(2, item.code)
-        .bind(3, toString(item.kind))
-        .bindOrNull(4, item.document)
-        .bindOrNull(5, item.issuer)
-        .bindOrNull(6, item.recipient_unit)
-        .bindOrNull(7, item.recipient_person)
-        .bindOrNull(8, item.origin)
-        .bindOrNull(9, item.origin_document)
-        .bind(10, item.title)
-        .bind(11, item.description);
-    bindDate(insert, 12, item.due);
-    insert.bind(13, item.follow_up.deliverable);
-    bindDate(insert, 14, item.follow_up.deliverable_due);
-    insert.bind(15, item.plan).bind(16, toString(item.status));
-    bindDate(insert, 17, item.issued_on);
-    bindDate(insert, 18, item.acknowledged_on);
-    bindDate(insert, 19, item.closed_on);
-    insert.bind(20, item.closing_note).bind(21, item.revision).run();
+    bindItem(insert, organisation, item);
+    insert.run();
     insertFollowUp(organisation, item);
   }
 }
@@ -340,25 +347,8 @@ bool SqliteStore::updateItem(std::string_view organisation, const Item& item) {
       "due = ?12, deliverable = ?13, deliverable_due = ?14, plan = ?15, status = ?16, "
       "issued_on = ?17, acknowledged_on = ?18, closed_on = ?19, closing_note = ?20, "
       "revision = revision + 1 WHERE organisation = ?1 AND code = ?2 AND revision = ?21");
-  update.bind(1, organisation)
-      .bind(2, item.code)
-      .bind(3, toString(item.kind))
-      .bindOrNull(4, item.document)
-      .bindOrNull(5, item.issuer)
-      .bindOrNull(6, item.recipient_unit)
-      .bindOrNull(7, item.recipient_person)
-      .bindOrNull(8, item.origin)
-      .bindOrNull(9, item.origin_document)
-      .bind(10, item.title)
-      .bind(11, item.description);
-  bindDate(update, 12, item.due);
-  update.bind(13, item.follow_up.deliverable);
-  bindDate(update, 14, item.follow_up.deliverable_due);
-  update.bind(15, item.plan).bind(16, toString(item.status));
-  bindDate(update, 17, item.issued_on);
-  bindDate(update, 18, item.acknowledged_on);
-  bindDate(update, 19, item.closed_on);
-  update.bind(20, item.closing_note).bind(21, item.revision).run();
+  bindItem(update, organisation, item);
+  update.run();
   if (sqlite3_changes(connection_.handle()) != 1) return false;
   statement("DELETE FROM item_indicators WHERE organisation = ?1 AND item = ?2")
       .bind(1, organisation)
