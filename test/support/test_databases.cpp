@@ -55,9 +55,8 @@ bool postgresConfigured() {
   return !postgresUrl().empty();
 }
 
-std::vector<BackendKind> availableBackends() {
-  if (postgresConfigured()) return {BackendKind::sqlite, BackendKind::postgres};
-  return {BackendKind::sqlite};
+std::vector<BackendKind> allBackends() {
+  return {BackendKind::sqlite, BackendKind::postgres};
 }
 
 TestDatabase::TestDatabase(BackendKind kind, const std::string& name) : kind_(kind) {
