@@ -6,9 +6,13 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "domain/audit.hpp"
 #include "domain/model.hpp"
@@ -173,6 +177,143 @@ template <typename Row>
 domain::AuditEntry readAuditEntry(const Row& row) {
   return {row.text(0), row.integer(1), row.text(2), row.text(3), row.text(4), row.text(5),
           row.text(6), row.text(7),    row.text(8), row.text(9), row.text(10)};
+}
+
+}  // namespace styr::store
+
+namespace styr::store::sql {
+
+// Reads that both backends run as they are: $1 is the organisation (SQLite numbers a `$1`
+// as its first parameter, PostgreSQL natively), and each selects the columns in the order of
+// the reader above that it feeds.
+
+inline constexpr const char* kOrganisations =
+    "SELECT code, name, kind FROM organisations ORDER BY code";
+inline constexpr const char* kOrganisation =
+    "SELECT code, name, kind FROM organisations WHERE code = $1";
+inline constexpr const char* kTerms =
+    "SELECT first_year FROM terms WHERE organisation = $1 ORDER BY first_year";
+inline constexpr const char* kYears =
+    "SELECT year, status FROM years WHERE organisation = $1 ORDER BY year";
+inline constexpr const char* kUnits =
+    "SELECT code, name, kind, parent, valid_from, valid_to FROM units WHERE organisation = $1 "
+    "ORDER BY code";
+inline constexpr const char* kPeople =
+    "SELECT code, given_name, family_name, email FROM people WHERE organisation = $1 "
+    "ORDER BY code";
+inline constexpr const char* kMemberships =
+    "SELECT person, unit, role, valid_from, valid_to FROM memberships WHERE organisation = $1 "
+    "ORDER BY person, unit, role, valid_from";
+inline constexpr const char* kDocuments =
+    "SELECT code, version, kind, title, summary, deciding_body, status, decision_date, "
+    "decision_paragraph, decision_case_number, valid_from, valid_to, year, term "
+    "FROM documents WHERE organisation = $1 ORDER BY code, version";
+//! document, version, unit, year, amount_sek
+inline constexpr const char* kAppropriations =
+    "SELECT document, version, unit, year, amount_sek FROM appropriations "
+    "WHERE organisation = $1 ORDER BY document, version, year, unit";
+inline constexpr const char* kIndicators =
+    "SELECT code, name, description, unit_of_measure, direction, aggregation FROM indicators "
+    "WHERE organisation = $1 ORDER BY code";
+//! indicator, year, unit, value
+inline constexpr const char* kIndicatorTargets =
+    "SELECT indicator, year, unit, value FROM indicator_targets WHERE organisation = $1 "
+    "ORDER BY indicator, year, unit";
+inline constexpr const char* kIndicatorValues =
+    "SELECT indicator, unit, period_end, value, numerator, denominator, weight "
+    "FROM indicator_values WHERE organisation = $1 ORDER BY indicator, unit, period_end";
+//! sequence, hash of the organisation's newest audit entry
+inline constexpr const char* kAuditHead =
+    "SELECT sequence, hash FROM audit_entries WHERE organisation = $1 "
+    "ORDER BY sequence DESC LIMIT 1";
+//! A page of audit entries from sequence $2 on, at most $3 of them.
+inline constexpr const char* kAuditPage =
+    "SELECT organisation, sequence, at, actor, action, record_kind, record, before, after, "
+    "previous_hash, hash FROM audit_entries WHERE organisation = $1 AND sequence >= $2 "
+    "ORDER BY sequence LIMIT $3";
+//! category, key, count; $1 = '' counts every organisation.
+inline constexpr const char* kCounts =
+    "SELECT 'organisations', '', COUNT(*) FROM organisations WHERE $1 = '' OR code = $1 "
+    "UNION ALL SELECT 'units_by_kind', kind, COUNT(*) FROM units "
+    "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
+    "UNION ALL SELECT 'people', '', COUNT(*) FROM people WHERE $1 = '' OR organisation = $1 "
+    "UNION ALL SELECT 'memberships_by_role', role, COUNT(*) FROM memberships "
+    "  WHERE $1 = '' OR organisation = $1 GROUP BY role "
+    "UNION ALL SELECT 'heads', '', COUNT(DISTINCT organisation || '/' || person) "
+    "  FROM memberships WHERE ($1 = '' OR organisation = $1) AND role = 'head' "
+    "UNION ALL SELECT 'items_by_kind', kind, COUNT(*) FROM items "
+    "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
+    "UNION ALL SELECT 'items_by_status', status, COUNT(*) FROM items "
+    "  WHERE $1 = '' OR organisation = $1 GROUP BY status "
+    "UNION ALL SELECT 'documents_by_kind', kind, COUNT(*) FROM documents "
+    "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
+    "UNION ALL SELECT 'indicators', '', COUNT(*) FROM indicators "
+    "  WHERE $1 = '' OR organisation = $1 "
+    "UNION ALL SELECT 'indicator_values', '', COUNT(*) FROM indicator_values "
+    "  WHERE $1 = '' OR organisation = $1 "
+    "UNION ALL SELECT 'audit_entries', '', COUNT(*) FROM audit_entries "
+    "  WHERE $1 = '' OR organisation = $1";
+
+}  // namespace styr::store::sql
+
+namespace styr::store {
+
+//! The organisation's steering documents with their appropriations, through `backend`, which
+//! provides eachRow(sql, organisation, visit): run `sql` with $1 = organisation and call
+//! `visit` with each row.
+template <typename Backend>
+std::vector<domain::SteeringDocument> loadDocuments(Backend& backend,
+                                                    std::string_view organisation) {
+  std::vector<domain::SteeringDocument> documents;
+  backend.eachRow(sql::kDocuments, organisation,
+                  [&](const auto& row) { documents.push_back(readDocument(row)); });
+  std::map<std::pair<std::string, int>, std::size_t> position;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    position.emplace(std::make_pair(documents[i].code, documents[i].version), i);
+  }
+  backend.eachRow(sql::kAppropriations, organisation, [&](const auto& row) {
+    auto key = std::make_pair(row.text(0), static_cast<int>(row.integer(1)));
+    documents[position.at(key)].appropriations.push_back(
+        {row.text(2), static_cast<int>(row.integer(3)), row.integer(4)});
+  });
+  return documents;
+}
+
+//! Everything the organisation holds, through `backend` (eachRow as for loadDocuments, and
+//! allItems(organisation): its items with their follow-up details).
+template <typename Backend>
+domain::OrganisationData loadOrganisationData(Backend& backend,
+                                              const domain::Organisation& organisation) {
+  domain::OrganisationData data;
+  data.organisation = organisation;
+  const std::string& org = organisation.code;
+  backend.eachRow(sql::kTerms, org, [&](const auto& row) {
+    data.terms.push_back({static_cast<int>(row.integer(0))});
+  });
+  backend.eachRow(sql::kYears, org, [&](const auto& row) {
+    data.years.push_back({static_cast<int>(row.integer(0)), readEnum<domain::YearStatus>(row, 1)});
+  });
+  backend.eachRow(sql::kUnits, org, [&](const auto& row) { data.units.push_back(readUnit(row)); });
+  backend.eachRow(sql::kPeople, org,
+                  [&](const auto& row) { data.people.push_back(readPerson(row)); });
+  backend.eachRow(sql::kMemberships, org,
+                  [&](const auto& row) { data.memberships.push_back(readMembership(row)); });
+  data.documents = loadDocuments(backend, org);
+  backend.eachRow(sql::kIndicators, org,
+                  [&](const auto& row) { data.indicators.push_back(readIndicator(row)); });
+  std::unordered_map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < data.indicators.size(); ++i) {
+    position.emplace(data.indicators[i].code, i);
+  }
+  backend.eachRow(sql::kIndicatorTargets, org, [&](const auto& row) {
+    data.indicators[position.at(row.text(0))].targets.push_back(
+        {static_cast<int>(row.integer(1)), row.text(2), row.real(3)});
+  });
+  data.items = backend.allItems(org);
+  backend.eachRow(sql::kIndicatorValues, org, [&](const auto& row) {
+    data.indicator_values.push_back(readIndicatorValue(row));
+  });
+  return data;
 }
 
 }  // namespace styr::store

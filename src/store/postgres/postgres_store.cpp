@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
 #include <unordered_map>
 
 #include "store/record_rows.hpp"
@@ -112,15 +111,14 @@ void PostgresStore::rollback() {
 }
 
 std::vector<Organisation> PostgresStore::organisations() {
-  return readAll(connection_.query("SELECT code, name, kind FROM organisations ORDER BY code"),
+  return readAll(connection_.query(sql::kOrganisations),
                  [](const PgRow& row) { return readOrganisation(row); });
 }
 
 std::optional<Organisation> PostgresStore::organisation(std::string_view code) {
-  auto result = connection_.query("SELECT code, name, kind FROM organisations WHERE code = $1",
-                                  PgParams().add(code));
-  if (result.rows() == 0) return std::nullopt;
-  return readOrganisation(PgRow(result, 0));
+  std::optional<Organisation> result;
+  eachRow(sql::kOrganisation, code, [&](const PgRow& row) { result = readOrganisation(row); });
+  return result;
 }
 
 void PostgresStore::lockOrganisation(std::string_view organisation) {
@@ -366,89 +364,17 @@ std::vector<Item> PostgresStore::loadItems(std::string_view where, const PgParam
 }
 
 OrganisationData PostgresStore::loadOrganisation(std::string_view organisation) {
-  OrganisationData data;
   auto found = this->organisation(organisation);
-  if (!found) return data;
-  data.organisation = *found;
-  PgParams org;
-  org.add(organisation);
-  data.terms =
-      readAll(connection_.query(
-                  "SELECT first_year FROM terms WHERE organisation = $1 ORDER BY first_year", org),
-              [](const PgRow& row) { return Term{static_cast<int>(row.integer(0))}; });
-  data.years =
-      readAll(connection_.query(
-                  "SELECT year, status FROM years WHERE organisation = $1 ORDER BY year", org),
-              [](const PgRow& row) {
-                return FiscalYear{static_cast<int>(row.integer(0)), readEnum<YearStatus>(row, 1)};
-              });
-  data.units = readAll(connection_.query("SELECT code, name, kind, parent, valid_from, valid_to "
-                                         "FROM units WHERE organisation = $1 ORDER BY code",
-                                         org),
-                       [](const PgRow& row) { return readUnit(row); });
-  data.people = readAll(connection_.query("SELECT code, given_name, family_name, email FROM people "
-                                          "WHERE organisation = $1 ORDER BY code",
-                                          org),
-                        [](const PgRow& row) { return readPerson(row); });
-  data.memberships =
-      readAll(connection_.query("SELECT person, unit, role, valid_from, valid_to FROM memberships "
-                                "WHERE organisation = $1 ORDER BY person, unit, role, valid_from",
-                                org),
-              [](const PgRow& row) { return readMembership(row); });
-  data.documents = documents(organisation);
-  data.indicators = readAll(
-      connection_.query("SELECT code, name, description, unit_of_measure, direction, aggregation "
-                        "FROM indicators WHERE organisation = $1 ORDER BY code",
-                        org),
-      [](const PgRow& row) { return readIndicator(row); });
-  std::unordered_map<std::string, std::size_t> indicator_position;
-  for (std::size_t i = 0; i < data.indicators.size(); ++i) {
-    indicator_position.emplace(data.indicators[i].code, i);
-  }
-  auto targets = connection_.query(
-      "SELECT indicator, year, unit, value FROM indicator_targets WHERE organisation = $1 "
-      "ORDER BY indicator, year, unit",
-      org);
-  for (int row = 0; row < targets.rows(); ++row) {
-    PgRow target(targets, row);
-    data.indicators[indicator_position.at(target.text(0))].targets.push_back(
-        {static_cast<int>(target.integer(1)), target.text(2), target.real(3)});
-  }
-  data.items = loadItems("", org);
-  data.indicator_values = readAll(
-      connection_.query("SELECT indicator, unit, period_end, value, numerator, denominator, "
-                        "weight FROM indicator_values WHERE organisation = $1 "
-                        "ORDER BY indicator, unit, period_end",
-                        org),
-      [](const PgRow& row) { return readIndicatorValue(row); });
-  return data;
+  if (!found) return {};
+  return loadOrganisationData(*this, *found);
 }
 
 std::vector<SteeringDocument> PostgresStore::documents(std::string_view organisation) {
-  PgParams org;
-  org.add(organisation);
-  auto documents = readAll(
-      connection_.query(
-          "SELECT code, version, kind, title, summary, deciding_body, status, decision_date, "
-          "decision_paragraph, decision_case_number, valid_from, valid_to, year, term "
-          "FROM documents WHERE organisation = $1 ORDER BY code, version",
-          org),
-      [](const PgRow& row) { return readDocument(row); });
-  std::map<std::pair<std::string, int>, std::size_t> position;
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    position.emplace(std::make_pair(documents[i].code, documents[i].version), i);
-  }
-  auto appropriations = connection_.query(
-      "SELECT document, version, unit, year, amount_sek FROM appropriations "
-      "WHERE organisation = $1 ORDER BY document, version, year, unit",
-      org);
-  for (int row = 0; row < appropriations.rows(); ++row) {
-    PgRow money(appropriations, row);
-    auto key = std::make_pair(money.text(0), static_cast<int>(money.integer(1)));
-    documents[position.at(key)].appropriations.push_back(
-        {money.text(2), static_cast<int>(money.integer(3)), money.integer(4)});
-  }
-  return documents;
+  return loadDocuments(*this, organisation);
+}
+
+std::vector<Item> PostgresStore::allItems(std::string_view organisation) {
+  return loadItems("", PgParams().add(organisation));
 }
 
 std::optional<Item> PostgresStore::item(std::string_view organisation, std::string_view code) {
@@ -480,43 +406,21 @@ std::vector<Item> PostgresStore::loadChain(std::string_view chain, std::string_v
 }
 
 std::vector<app::CountRow> PostgresStore::counts(std::string_view organisation) {
-  // $1 = '' counts every organisation.
-  static constexpr std::string_view kCounts =
-      "SELECT 'organisations', '', COUNT(*) FROM organisations WHERE $1 = '' OR code = $1 "
-      "UNION ALL SELECT 'units_by_kind', kind, COUNT(*) FROM units "
-      "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
-      "UNION ALL SELECT 'people', '', COUNT(*) FROM people WHERE $1 = '' OR organisation = $1 "
-      "UNION ALL SELECT 'memberships_by_role', role, COUNT(*) FROM memberships "
-      "  WHERE $1 = '' OR organisation = $1 GROUP BY role "
-      "UNION ALL SELECT 'heads', '', COUNT(DISTINCT (organisation, person)) "
-      "  FROM memberships WHERE ($1 = '' OR organisation = $1) AND role = 'head' "
-      "UNION ALL SELECT 'items_by_kind', kind, COUNT(*) FROM items "
-      "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
-      "UNION ALL SELECT 'items_by_status', status, COUNT(*) FROM items "
-      "  WHERE $1 = '' OR organisation = $1 GROUP BY status "
-      "UNION ALL SELECT 'documents_by_kind', kind, COUNT(*) FROM documents "
-      "  WHERE $1 = '' OR organisation = $1 GROUP BY kind "
-      "UNION ALL SELECT 'indicators', '', COUNT(*) FROM indicators "
-      "  WHERE $1 = '' OR organisation = $1 "
-      "UNION ALL SELECT 'indicator_values', '', COUNT(*) FROM indicator_values "
-      "  WHERE $1 = '' OR organisation = $1 "
-      "UNION ALL SELECT 'audit_entries', '', COUNT(*) FROM audit_entries "
-      "  WHERE $1 = '' OR organisation = $1";
-  return readAll(connection_.query(kCounts, PgParams().add(organisation)), [](const PgRow& row) {
-    return app::CountRow{row.text(0), row.text(1), row.integer(2)};
+  std::vector<app::CountRow> rows;
+  eachRow(sql::kCounts, organisation, [&](const PgRow& row) {
+    rows.push_back({row.text(0), row.text(1), row.integer(2)});
   });
+  return rows;
 }
 
 AuditHead PostgresStore::auditHead(std::string_view organisation) {
   // The organisation's row lock makes concurrent writers extend the chain one after the other.
   lockOrganisation(organisation);
-  auto result = connection_.query(
-      "SELECT sequence, hash FROM audit_entries WHERE organisation = $1 "
-      "ORDER BY sequence DESC LIMIT 1",
-      PgParams().add(organisation));
-  if (result.rows() == 0) return {};
-  PgRow head(result, 0);
-  return AuditHead{head.integer(0), head.text(1)};
+  AuditHead head;
+  eachRow(sql::kAuditHead, organisation, [&](const PgRow& row) {
+    head = AuditHead{row.integer(0), row.text(1)};
+  });
+  return head;
 }
 
 void PostgresStore::appendAudit(const std::vector<AuditEntry>& entries) {
@@ -547,11 +451,8 @@ void PostgresStore::forEachAuditEntry(std::string_view organisation, std::int64_
   constexpr std::int64_t kPage = 10000;
   std::int64_t next = from_sequence;
   while (true) {
-    auto page = connection_.query(
-        "SELECT organisation, sequence, at, actor, action, record_kind, record, before, after, "
-        "previous_hash, hash FROM audit_entries WHERE organisation = $1 AND sequence >= $2 "
-        "ORDER BY sequence LIMIT $3",
-        PgParams().add(organisation).add(next).add(kPage));
+    auto page =
+        connection_.query(sql::kAuditPage, PgParams().add(organisation).add(next).add(kPage));
     for (int row = 0; row < page.rows(); ++row) {
       AuditEntry entry = readAuditEntry(PgRow(page, row));
       next = entry.sequence + 1;

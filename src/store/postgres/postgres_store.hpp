@@ -46,6 +46,16 @@ class PostgresStore final : public app::Store {
   void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
                          const std::function<void(const domain::AuditEntry&)>& visit) override;
 
+  //! Runs `sql` with $1 = organisation, calling `visit` with each row (for the shared loaders
+  //! in store/record_rows.hpp).
+  template <typename Visit>
+  void eachRow(std::string_view sql, std::string_view organisation, Visit visit) {
+    auto result = connection_.query(sql, PgParams().add(organisation));
+    for (int row = 0; row < result.rows(); ++row) visit(PgRow(result, row));
+  }
+  //! Every item of the organisation with its follow-up details.
+  std::vector<domain::Item> allItems(std::string_view organisation);
+
  private:
   void migrate(SchemaPolicy policy, const std::string& url);
   void copyFollowUp(std::string_view organisation, const std::vector<domain::Item>& items);

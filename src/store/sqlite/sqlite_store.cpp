@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
 #include <unordered_map>
 
 #include "store/migration.hpp"
@@ -136,22 +135,16 @@ void SqliteStore::rollback() {
 void SqliteStore::lockOrganisation(std::string_view /*organisation*/) {}
 
 std::vector<Organisation> SqliteStore::organisations() {
-  auto& query = statement("SELECT code, name, kind FROM organisations ORDER BY code");
   std::vector<Organisation> result;
-  while (query.step()) {
-    result.push_back(readOrganisation(query));
-  }
+  auto& query = statement(sql::kOrganisations);
+  while (query.step()) result.push_back(readOrganisation(query));
   return result;
 }
 
 std::optional<Organisation> SqliteStore::organisation(std::string_view code) {
-  auto& query = statement("SELECT code, name, kind FROM organisations WHERE code = ?1");
-  query.bind(1, code);
   std::optional<Organisation> result;
-  if (query.step()) {
-    result = readOrganisation(query);
-  }
-  query.reset();
+  eachRow(sql::kOrganisation, code,
+          [&](const SqliteStatement& row) { result = readOrganisation(row); });
   return result;
 }
 
@@ -401,102 +394,17 @@ std::vector<Item> SqliteStore::loadItems(std::string_view organisation,
 }
 
 OrganisationData SqliteStore::loadOrganisation(std::string_view organisation) {
-  OrganisationData data;
   auto found = this->organisation(organisation);
-  if (!found) return data;
-  data.organisation = *found;
-
-  auto& terms =
-      statement("SELECT first_year FROM terms WHERE organisation = ?1 ORDER BY first_year");
-  terms.bind(1, organisation);
-  while (terms.step()) data.terms.push_back({static_cast<int>(terms.integer(0))});
-
-  auto& years = statement("SELECT year, status FROM years WHERE organisation = ?1 ORDER BY year");
-  years.bind(1, organisation);
-  while (years.step()) {
-    data.years.push_back({static_cast<int>(years.integer(0)), readEnum<YearStatus>(years, 1)});
-  }
-
-  auto& units = statement(
-      "SELECT code, name, kind, parent, valid_from, valid_to FROM units WHERE organisation = ?1 "
-      "ORDER BY code");
-  units.bind(1, organisation);
-  while (units.step()) {
-    data.units.push_back(readUnit(units));
-  }
-
-  auto& people = statement(
-      "SELECT code, given_name, family_name, email FROM people WHERE organisation = ?1 "
-      "ORDER BY code");
-  people.bind(1, organisation);
-  while (people.step()) {
-    data.people.push_back(readPerson(people));
-  }
-
-  auto& memberships = statement(
-      "SELECT person, unit, role, valid_from, valid_to FROM memberships WHERE organisation = ?1 "
-      "ORDER BY person, unit, role, valid_from");
-  memberships.bind(1, organisation);
-  while (memberships.step()) {
-    data.memberships.push_back(readMembership(memberships));
-  }
-
-  data.documents = documents(organisation);
-
-  auto& indicators = statement(
-      "SELECT code, name, description, unit_of_measure, direction, aggregation FROM indicators "
-      "WHERE organisation = ?1 ORDER BY code");
-  indicators.bind(1, organisation);
-  std::unordered_map<std::string, std::size_t> indicator_position;
-  while (indicators.step()) {
-    data.indicators.push_back(readIndicator(indicators));
-    indicator_position.emplace(data.indicators.back().code, data.indicators.size() - 1);
-  }
-  auto& targets = statement(
-      "SELECT indicator, year, unit, value FROM indicator_targets WHERE organisation = ?1 "
-      "ORDER BY indicator, year, unit");
-  targets.bind(1, organisation);
-  while (targets.step()) {
-    data.indicators[indicator_position.at(targets.text(0))].targets.push_back(
-        {static_cast<int>(targets.integer(1)), targets.text(2), targets.real(3)});
-  }
-
-  data.items = loadItems(organisation, kAllItems, {});
-
-  auto& values = statement(
-      "SELECT indicator, unit, period_end, value, numerator, denominator, weight "
-      "FROM indicator_values WHERE organisation = ?1 ORDER BY indicator, unit, period_end");
-  values.bind(1, organisation);
-  while (values.step()) {
-    data.indicator_values.push_back(readIndicatorValue(values));
-  }
-  return data;
+  if (!found) return {};
+  return loadOrganisationData(*this, *found);
 }
 
 std::vector<SteeringDocument> SqliteStore::documents(std::string_view organisation) {
-  auto& documents = statement(
-      "SELECT code, version, kind, title, summary, deciding_body, status, decision_date, "
-      "decision_paragraph, decision_case_number, valid_from, valid_to, year, term "
-      "FROM documents WHERE organisation = ?1 ORDER BY code, version");
-  documents.bind(1, organisation);
-  std::vector<SteeringDocument> result;
-  std::map<std::pair<std::string, int>, std::size_t> position;
-  while (documents.step()) {
-    SteeringDocument document = readDocument(documents);
-    result.push_back(std::move(document));
-    position.emplace(std::make_pair(result.back().code, result.back().version), result.size() - 1);
-  }
-  auto& appropriations = statement(
-      "SELECT document, version, unit, year, amount_sek FROM appropriations "
-      "WHERE organisation = ?1 ORDER BY document, version, year, unit");
-  appropriations.bind(1, organisation);
-  while (appropriations.step()) {
-    auto key = std::make_pair(appropriations.text(0), static_cast<int>(appropriations.integer(1)));
-    result[position.at(key)].appropriations.push_back({appropriations.text(2),
-                                                       static_cast<int>(appropriations.integer(3)),
-                                                       appropriations.integer(4)});
-  }
-  return result;
+  return loadDocuments(*this, organisation);
+}
+
+std::vector<Item> SqliteStore::allItems(std::string_view organisation) {
+  return loadItems(organisation, kAllItems, {});
 }
 
 std::optional<Item> SqliteStore::item(std::string_view organisation, std::string_view code) {
@@ -526,44 +434,19 @@ std::vector<Item> SqliteStore::loadChain(std::string_view organisation, std::str
 }
 
 std::vector<app::CountRow> SqliteStore::counts(std::string_view organisation) {
-  // ?1 = '' counts every organisation.
-  static constexpr std::string_view kCounts =
-      "SELECT 'organisations', '', COUNT(*) FROM organisations WHERE ?1 = '' OR code = ?1 "
-      "UNION ALL SELECT 'units_by_kind', kind, COUNT(*) FROM units "
-      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY kind "
-      "UNION ALL SELECT 'people', '', COUNT(*) FROM people WHERE ?1 = '' OR organisation = ?1 "
-      "UNION ALL SELECT 'memberships_by_role', role, COUNT(*) FROM memberships "
-      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY role "
-      "UNION ALL SELECT 'heads', '', COUNT(DISTINCT organisation || '/' || person) "
-      "  FROM memberships WHERE (?1 = '' OR organisation = ?1) AND role = 'head' "
-      "UNION ALL SELECT 'items_by_kind', kind, COUNT(*) FROM items "
-      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY kind "
-      "UNION ALL SELECT 'items_by_status', status, COUNT(*) FROM items "
-      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY status "
-      "UNION ALL SELECT 'documents_by_kind', kind, COUNT(*) FROM documents "
-      "  WHERE ?1 = '' OR organisation = ?1 GROUP BY kind "
-      "UNION ALL SELECT 'indicators', '', COUNT(*) FROM indicators "
-      "  WHERE ?1 = '' OR organisation = ?1 "
-      "UNION ALL SELECT 'indicator_values', '', COUNT(*) FROM indicator_values "
-      "  WHERE ?1 = '' OR organisation = ?1 "
-      "UNION ALL SELECT 'audit_entries', '', COUNT(*) FROM audit_entries "
-      "  WHERE ?1 = '' OR organisation = ?1";
-  auto& query = statement(kCounts);
-  query.bind(1, organisation);
   std::vector<app::CountRow> rows;
-  while (query.step()) rows.push_back({query.text(0), query.text(1), query.integer(2)});
+  eachRow(sql::kCounts, organisation, [&](const SqliteStatement& row) {
+    rows.push_back({row.text(0), row.text(1), row.integer(2)});
+  });
   return rows;
 }
 
 AuditHead SqliteStore::auditHead(std::string_view organisation) {
   // SQLite has one writer at a time (BEGIN IMMEDIATE), which already serialises the chain.
-  auto& query = statement(
-      "SELECT sequence, hash FROM audit_entries WHERE organisation = ?1 "
-      "ORDER BY sequence DESC LIMIT 1");
-  query.bind(1, organisation);
   AuditHead head;
-  if (query.step()) head = AuditHead{query.integer(0), query.text(1)};
-  query.reset();
+  eachRow(sql::kAuditHead, organisation, [&](const SqliteStatement& row) {
+    head = AuditHead{row.integer(0), row.text(1)};
+  });
   return head;
 }
 
@@ -590,14 +473,10 @@ void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
 
 void SqliteStore::forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
                                     const std::function<void(const AuditEntry&)>& visit) {
-  auto& query = statement(
-      "SELECT organisation, sequence, at, actor, action, record_kind, record, before, after, "
-      "previous_hash, hash FROM audit_entries WHERE organisation = ?1 AND sequence >= ?2 "
-      "ORDER BY sequence");
-  query.bind(1, organisation).bind(2, from_sequence);
-  while (query.step()) {
-    visit(readAuditEntry(query));
-  }
+  // SQLite reads lazily row by row, so one "page" of every entry holds no more in memory.
+  auto& query = statement(sql::kAuditPage);
+  query.bind(1, organisation).bind(2, from_sequence).bind(3, std::int64_t{-1});
+  while (query.step()) visit(readAuditEntry(query));
 }
 
 }  // namespace styr::store

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "app/store.hpp"
 #include "store/migration.hpp"
@@ -47,6 +48,17 @@ class SqliteStore final : public app::Store {
   void appendAudit(const std::vector<domain::AuditEntry>& entries) override;
   void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
                          const std::function<void(const domain::AuditEntry&)>& visit) override;
+
+  //! Runs `sql` with $1 = organisation, calling `visit` with each row (for the shared loaders
+  //! in store/record_rows.hpp).
+  template <typename Visit>
+  void eachRow(std::string_view sql, std::string_view organisation, Visit visit) {
+    auto& query = statement(sql);
+    query.bind(1, organisation);
+    while (query.step()) visit(std::as_const(query));
+  }
+  //! Every item of the organisation with its follow-up details.
+  std::vector<domain::Item> allItems(std::string_view organisation);
 
  private:
   //! A prepared statement for `sql`, prepared once per connection.
