@@ -1,3 +1,4 @@
+#include "domain/rules.hpp"
 #include "interchange/organisation_json.hpp"
 
 #include <gmock/gmock.h>
@@ -656,6 +657,8 @@ TEST(OrganisationJson, TheDocumentedExampleIsWhatTheCodeWrites) {
   auto parsed = organisationFromJson(example);
   ASSERT_THAT(describe(parsed.problems), IsEmpty());
   EXPECT_EQ(organisationToJson(*parsed.value), example);
+  // And it is an example to follow: it breaks no rule.
+  EXPECT_TRUE(styr::domain::validate(*parsed.value).empty());
 }
 
 //! Lerum's size: about 150 units, 2,500 people, 3,000 items, 20,000 indicator values.
