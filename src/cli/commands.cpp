@@ -13,6 +13,7 @@
 #include "app/copy_database.hpp"
 #include "app/import_organisation.hpp"
 #include "app/organisation_queries.hpp"
+#include "app/verify_audit_trail.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "demo/generator.hpp"
@@ -286,6 +287,40 @@ int runCopy(const CommonOptions& common, const CopyOptions& options) {
                                   copied.value().size(), records, secondsSince(start))
                           .c_str());
   return kExitOk;
+}
+
+int runAuditVerify(const CommonOptions& common) {
+  auto store = store::openStore(common.db);
+  std::vector<domain::Organisation> organisations;
+  if (common.organisation.empty()) {
+    organisations = store->organisations();
+  } else {
+    auto found = app::resolveOrganisation(*store, common.organisation);
+    if (!found) return fail(found.error());
+    organisations.push_back(found.value());
+  }
+  std::size_t broken = 0;
+  for (const auto& organisation : organisations) {
+    auto result = app::verifyAuditTrail(*store, organisation.code);
+    if (result.intact()) {
+      std::printf("%s\n", fmt::format("{} {}: {} entries, the chain is intact", organisation.code,
+                                      organisation.name, result.entries)
+                              .c_str());
+      continue;
+    }
+    ++broken;
+    std::printf("%s\n", fmt::format("{} {}: the chain is broken at entry {}: {}", organisation.code,
+                                    organisation.name, result.broken_at, result.reason)
+                            .c_str());
+    if (result.broken.sequence == result.broken_at) {
+      std::printf("%s\n",
+                  fmt::format("  entry {}: {} {} {} {} by {}", result.broken.sequence,
+                              result.broken.at, result.broken.action, result.broken.record_kind,
+                              result.broken.record, result.broken.actor)
+                      .c_str());
+    }
+  }
+  return broken == 0 ? kExitOk : kExitRuleBroken;
 }
 
 }  // namespace styr::cli

@@ -53,6 +53,7 @@ int runStats(const CommonOptions& common);
 int runExport(const CommonOptions& common);
 int runImport(const CommonOptions& common, const ImportOptions& options);
 int runMigrate(const CommonOptions& common);
+int runAuditVerify(const CommonOptions& common);
 int runCopy(const CommonOptions& common, const CopyOptions& options);
 
 }  // namespace styr::cli

@@ -95,6 +95,15 @@ int main(int argc, char** argv) {
   copy_command->add_option("--to", copy.to, "target database (file or postgresql:// URL)")
       ->required();
 
+  auto* audit_command = app.add_subcommand("audit", "the audit trail");
+  audit_command->require_subcommand(1);
+  auto* audit_verify_command = audit_command->add_subcommand(
+      "verify", "walk the hash chain and report the first entry changed or missing");
+  add_db(audit_verify_command);
+  audit_verify_command->add_option(
+      "--org", common.organisation,
+      "organisation (4-digit SCB code); default: every organisation in the database");
+
   common.actor = actorFromEnvironment();
   try {
     app.parse(argc, argv);
@@ -112,6 +121,7 @@ int main(int argc, char** argv) {
     if (*import_command) return runImport(common, import_options);
     if (*migrate_command) return runMigrate(common);
     if (*copy_command) return runCopy(common, copy);
+    if (*audit_verify_command) return runAuditVerify(common);
   } catch (const std::exception& error) {
     // Broken infrastructure (an unreadable database, a full disk): say what and stop.
     std::fprintf(stderr, "styr: %s\n", error.what());

@@ -43,3 +43,33 @@ void chainAuditEntry(AuditEntry& entry, AuditHead& head) {
 }
 
 }  // namespace styr::domain
+
+namespace styr::domain {
+
+bool AuditChainVerifier::add(const AuditEntry& entry) {
+  if (!intact()) return false;
+  ++checked_;
+  std::int64_t expected = head_.sequence + 1;
+  if (entry.sequence != expected) {
+    broken_at_ = expected;
+    reason_ = entry.sequence > expected
+                  ? "the entry is missing: the trail jumps from " + std::to_string(head_.sequence) +
+                        " to " + std::to_string(entry.sequence)
+                  : "the entry is numbered " + std::to_string(entry.sequence) + " again";
+    return false;
+  }
+  if (entry.previous_hash != head_.hash) {
+    broken_at_ = entry.sequence;
+    reason_ = "it does not link to the entry before it (its previous hash differs)";
+    return false;
+  }
+  if (computeAuditHash(entry) != entry.hash) {
+    broken_at_ = entry.sequence;
+    reason_ = "its content does not match its hash: it was changed after it was written";
+    return false;
+  }
+  head_ = AuditHead{entry.sequence, entry.hash};
+  return true;
+}
+
+}  // namespace styr::domain

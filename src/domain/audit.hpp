@@ -35,3 +35,29 @@ struct AuditHead {
 void chainAuditEntry(AuditEntry& entry, AuditHead& head);
 
 }  // namespace styr::domain
+
+namespace styr::domain {
+
+//! Walks one organisation's audit entries in order and finds the first that does not follow
+//! from the ones before it: a gap or repeat in the sequence, a link to the wrong previous
+//! entry, or content that no longer matches its hash (a row changed behind Styr's back).
+class AuditChainVerifier {
+ public:
+  //! Checks the next entry; false from the first broken entry on.
+  bool add(const AuditEntry& entry);
+
+  [[nodiscard]] bool intact() const { return broken_at_ == 0; }
+  [[nodiscard]] std::int64_t entriesChecked() const { return checked_; }
+  //! Sequence number of the first broken entry (0 when intact).
+  [[nodiscard]] std::int64_t brokenAt() const { return broken_at_; }
+  //! What is wrong with it, in words.
+  [[nodiscard]] const std::string& reason() const { return reason_; }
+
+ private:
+  AuditHead head_;
+  std::int64_t checked_ = 0;
+  std::int64_t broken_at_ = 0;
+  std::string reason_;
+};
+
+}  // namespace styr::domain

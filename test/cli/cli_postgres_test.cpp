@@ -146,6 +146,16 @@ TEST_F(CliPostgres, MigrateReportsTheSchemaAndNewerSchemasAreRefused) {
   EXPECT_NE(refused.err.find("newer than this styr knows"), std::string::npos) << refused.err;
 }
 
+TEST_F(CliPostgres, AuditVerifyFindsARowChangedBehindStyrsBack) {
+  TestDatabase postgres(BackendKind::postgres, name());
+  ASSERT_EQ(styr("demo --db " + quoted(postgres.db())).exit_code, 0);
+  EXPECT_EQ(styr("audit verify --db " + quoted(postgres.db())).exit_code, 0);
+  postgres.execute("UPDATE audit_entries SET after = '{}' WHERE sequence = 42");
+  CommandRun changed = styr("audit verify --db " + quoted(postgres.db()));
+  EXPECT_EQ(changed.exit_code, 1);
+  EXPECT_NE(changed.out.find("broken at entry 42"), std::string::npos) << changed.out;
+}
+
 TEST_F(CliPostgres, AnUnreachableServerIsExplained) {
   CommandRun run = styr("stats --db 'postgresql://nobody@127.0.0.1:1/none?connect_timeout=2'");
   EXPECT_EQ(run.exit_code, 70);

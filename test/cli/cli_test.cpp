@@ -307,6 +307,25 @@ TEST_F(Cli, GenerateNamesMunicipalitiesFromAFile) {
   EXPECT_NE(export_first.out.find("Upplands Väsby kommun"), std::string::npos);
 }
 
+TEST_F(Cli, AuditVerifyFindsARowChangedOrRemovedBehindStyrsBack) {
+  fs::path demo = demoDatabase();
+  CommandRun intact = styr("audit verify --db " + demo.string());
+  ASSERT_EQ(intact.exit_code, 0) << intact.err;
+  EXPECT_NE(intact.out.find("the chain is intact"), std::string::npos) << intact.out;
+
+  execute(demo, "UPDATE audit_entries SET actor = 'someone-else' WHERE sequence = 1000");
+  CommandRun changed = styr("audit verify --db " + demo.string());
+  EXPECT_EQ(changed.exit_code, 1);
+  EXPECT_NE(changed.out.find("broken at entry 1000"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("by someone-else"), std::string::npos) << changed.out;
+
+  execute(demo, "DELETE FROM audit_entries WHERE sequence = 500");
+  CommandRun removed = styr("audit verify --org 1441 --db " + demo.string());
+  EXPECT_EQ(removed.exit_code, 1);
+  EXPECT_NE(removed.out.find("broken at entry 500: the entry is missing"), std::string::npos)
+      << removed.out;
+}
+
 TEST_F(Cli, WrongUsageIsExplained) {
   CommandRun no_command = styr("");
   EXPECT_EQ(no_command.exit_code, 2);
