@@ -6,6 +6,8 @@ std::string_view toString(ErrorCode code) {
   switch (code) {
     case ErrorCode::invalid_input:
       return "invalid_input";
+    case ErrorCode::unauthenticated:
+      return "unauthenticated";
     case ErrorCode::rule_broken:
       return "rule_broken";
     case ErrorCode::not_found:

@@ -10,8 +10,9 @@
 namespace styr::app {
 
 enum class ErrorCode {
-  invalid_input,  //!< malformed or unreadable input
-  rule_broken,    //!< a domain rule (D1-D13) or the data's integrity would be broken
+  invalid_input,    //!< malformed or unreadable input
+  unauthenticated,  //!< nobody is signed in (or the session has expired)
+  rule_broken,      //!< a domain rule (D1-D13) or the data's integrity would be broken
   not_found,
   forbidden,
   conflict,  //!< the record exists already, or changed since it was read

@@ -20,6 +20,7 @@ constexpr int exitCodeFor(app::ErrorCode code) {
       return kExitRuleBroken;
     case app::ErrorCode::not_found:
       return kExitNotFound;
+    case app::ErrorCode::unauthenticated:
     case app::ErrorCode::forbidden:
     case app::ErrorCode::conflict:
     case app::ErrorCode::locked:
