@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/accounts.hpp"
 #include "domain/audit.hpp"
 #include "domain/model.hpp"
 
@@ -65,6 +66,8 @@ class Store {
 
   //! Everything the organisation holds, each collection ordered by its key.
   virtual domain::OrganisationData loadOrganisation(std::string_view organisation) = 0;
+  virtual std::optional<domain::Person> person(std::string_view organisation,
+                                               std::string_view code) = 0;
   virtual std::optional<domain::Item> item(std::string_view organisation,
                                            std::string_view code) = 0;
   //! The item and everything derived from it, transitively. Traces read these: the items
@@ -80,6 +83,28 @@ class Store {
 
   //! Counts for statistics; all organisations when `organisation` is empty.
   virtual std::vector<CountRow> counts(std::string_view organisation) = 0;
+
+  //! Accounts, sessions and API tokens.
+  virtual void insertAccount(const Account& account) = 0;
+  virtual std::optional<Account> account(std::string_view organisation,
+                                         std::string_view username) = 0;
+  //! The organisation's accounts, ordered by username.
+  virtual std::vector<Account> accounts(std::string_view organisation) = 0;
+  virtual void insertSession(const Session& session) = 0;
+  //! Cross-organisation by nature: a session is found by its secret alone.
+  virtual std::optional<Session> session(std::string_view secret_hash) = 0;
+  virtual void touchSession(std::string_view secret_hash, std::string_view last_seen_at) = 0;
+  virtual void deleteSession(std::string_view secret_hash) = 0;
+  //! Removes sessions last seen before `before` (an ISO timestamp); returns how many.
+  virtual std::int64_t deleteSessionsIdleSince(std::string_view before) = 0;
+  virtual void insertApiToken(const ApiToken& token) = 0;
+  //! Cross-organisation by nature: a token is found by its secret alone.
+  virtual std::optional<ApiToken> apiToken(std::string_view secret_hash) = 0;
+  //! The organisation's tokens, revoked ones too, ordered by name.
+  virtual std::vector<ApiToken> apiTokens(std::string_view organisation) = 0;
+  //! Marks the token revoked at `at`; false when there is no such valid token.
+  virtual bool revokeApiToken(std::string_view organisation, std::string_view name,
+                              std::string_view at) = 0;
 
   //! The newest audit entry of the organisation; it is locked for the transaction so that
   //! concurrent writers extend the chain one after the other.

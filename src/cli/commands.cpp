@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/add_account.hpp"
 #include "app/clock.hpp"
 #include "app/copy_database.hpp"
 #include "app/import_organisation.hpp"
@@ -321,6 +322,25 @@ int runAuditVerify(const CommonOptions& common) {
     }
   }
   return broken == 0 ? kExitOk : kExitRuleBroken;
+}
+
+int runUserAdd(const CommonOptions& common, const UserAddOptions& options) {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  auto store = store::openStore(common.db);
+  auto organisation = app::resolveOrganisation(*store, common.organisation);
+  if (!organisation) return fail(organisation.error());
+  app::SystemClock clock;
+  auto added = app::addAccount(*store, clock, common.actor,
+                               {organisation.value().code, options.username, options.person,
+                                options.administrator, password});
+  if (!added) return fail(added.error());
+  std::printf("%s\n", fmt::format("Created the account {} in {}{}.", options.username,
+                                  organisation.value().code,
+                                  options.administrator ? " (administrator)" : "")
+                          .c_str());
+  return kExitOk;
 }
 
 }  // namespace styr::cli

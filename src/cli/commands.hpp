@@ -37,6 +37,12 @@ struct ImportOptions {
   std::string path;
 };
 
+struct UserAddOptions {
+  std::string username;
+  std::string person;
+  bool administrator = false;
+};
+
 struct CopyOptions {
   std::string from;
   std::string to;
@@ -54,6 +60,8 @@ int runExport(const CommonOptions& common);
 int runImport(const CommonOptions& common, const ImportOptions& options);
 int runMigrate(const CommonOptions& common);
 int runAuditVerify(const CommonOptions& common);
+//! Reads the password from the first line of standard input, never from the command line.
+int runUserAdd(const CommonOptions& common, const UserAddOptions& options);
 int runCopy(const CommonOptions& common, const CopyOptions& options);
 
 }  // namespace styr::cli

@@ -104,6 +104,20 @@ int main(int argc, char** argv) {
       "--org", common.organisation,
       "organisation (4-digit SCB code); default: every organisation in the database");
 
+  UserAddOptions user_add;
+  auto* user_command = app.add_subcommand("user", "accounts that can sign in");
+  user_command->require_subcommand(1);
+  auto* user_add_command = user_command->add_subcommand(
+      "add", "create an account; the password is read from the first line of standard input");
+  add_db(user_add_command);
+  add_org(user_add_command);
+  user_add_command->add_option("--username", user_add.username, "2-64 of a-z 0-9 . _ -")
+      ->required();
+  user_add_command->add_option("--person", user_add.person,
+                               "the person (code) the account belongs to");
+  user_add_command->add_flag("--administrator", user_add.administrator,
+                             "may manage accounts, memberships and tokens (no content)");
+
   common.actor = actorFromEnvironment();
   try {
     app.parse(argc, argv);
@@ -122,6 +136,7 @@ int main(int argc, char** argv) {
     if (*migrate_command) return runMigrate(common);
     if (*copy_command) return runCopy(common, copy);
     if (*audit_verify_command) return runAuditVerify(common);
+    if (*user_add_command) return runUserAdd(common, user_add);
   } catch (const std::exception& error) {
     // Broken infrastructure (an unreadable database, a full disk): say what and stop.
     std::fprintf(stderr, "styr: %s\n", error.what());

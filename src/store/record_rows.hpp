@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/accounts.hpp"
 #include "domain/audit.hpp"
 #include "domain/model.hpp"
 
@@ -181,11 +182,50 @@ domain::AuditEntry readAuditEntry(const Row& row) {
 
 }  // namespace styr::store
 
+namespace styr::store {
+
+template <typename Row>
+app::Account readAccount(const Row& row) {
+  return {row.text(0), row.text(1), row.text(2), row.integer(3) != 0, row.text(4), row.text(5)};
+}
+
+template <typename Row>
+app::Session readSession(const Row& row) {
+  return {row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5)};
+}
+
+//! Scopes are stored as one space-separated text.
+inline std::vector<std::string> splitScopes(const std::string& text) {
+  std::vector<std::string> scopes;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) scopes.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return scopes;
+}
+
+inline std::string joinScopes(const std::vector<std::string>& scopes) {
+  std::string text;
+  for (const auto& scope : scopes) text += (text.empty() ? "" : " ") + scope;
+  return text;
+}
+
+template <typename Row>
+app::ApiToken readApiToken(const Row& row) {
+  return {row.text(0), row.text(1), row.text(2), splitScopes(row.text(3)),
+          row.text(4), row.text(5), row.text(6)};
+}
+
+}  // namespace styr::store
+
 namespace styr::store::sql {
 
-// Reads that both backends run as they are: $1 is the organisation (SQLite numbers a `$1`
-// as its first parameter, PostgreSQL natively), and each selects the columns in the order of
-// the reader above that it feeds.
+// Statements both backends run as they are, each read selecting the columns in the order of
+// the reader above that it feeds. SQLite numbers `$n` parameters in the order they first
+// appear, so in every statement here $1, $2, ... first appear in that order.
 
 inline constexpr const char* kOrganisations =
     "SELECT code, name, kind FROM organisations ORDER BY code";
@@ -201,6 +241,9 @@ inline constexpr const char* kUnits =
 inline constexpr const char* kPeople =
     "SELECT code, given_name, family_name, email FROM people WHERE organisation = $1 "
     "ORDER BY code";
+inline constexpr const char* kPerson =
+    "SELECT code, given_name, family_name, email FROM people WHERE organisation = $1 "
+    "AND code = $2";
 inline constexpr const char* kMemberships =
     "SELECT person, unit, role, valid_from, valid_to FROM memberships WHERE organisation = $1 "
     "ORDER BY person, unit, role, valid_from";
@@ -253,6 +296,43 @@ inline constexpr const char* kCounts =
     "  WHERE $1 = '' OR organisation = $1 "
     "UNION ALL SELECT 'audit_entries', '', COUNT(*) FROM audit_entries "
     "  WHERE $1 = '' OR organisation = $1";
+
+//! organisation, username, person, administrator, password_hash, created_at
+inline constexpr const char* kAccount =
+    "SELECT organisation, username, person, administrator, password_hash, created_at "
+    "FROM accounts WHERE organisation = $1 AND username = $2";
+inline constexpr const char* kAccounts =
+    "SELECT organisation, username, person, administrator, password_hash, created_at "
+    "FROM accounts WHERE organisation = $1 ORDER BY username";
+inline constexpr const char* kInsertAccount =
+    "INSERT INTO accounts (organisation, username, person, administrator, password_hash, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+//! secret_hash, organisation, username, csrf_token, created_at, last_seen_at
+inline constexpr const char* kSession =
+    "SELECT secret_hash, organisation, username, csrf_token, created_at, last_seen_at "
+    "FROM sessions WHERE secret_hash = $1";
+inline constexpr const char* kInsertSession =
+    "INSERT INTO sessions (secret_hash, organisation, username, csrf_token, created_at, "
+    "last_seen_at) VALUES ($1, $2, $3, $4, $5, $6)";
+//! $1 last_seen_at, $2 secret_hash
+inline constexpr const char* kTouchSession =
+    "UPDATE sessions SET last_seen_at = $1 WHERE secret_hash = $2";
+inline constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE secret_hash = $1";
+inline constexpr const char* kDeleteIdleSessions = "DELETE FROM sessions WHERE last_seen_at < $1";
+//! organisation, name, secret_hash, scopes (space-separated), created_by, created_at, revoked_at
+inline constexpr const char* kApiToken =
+    "SELECT organisation, name, secret_hash, scopes, created_by, created_at, revoked_at "
+    "FROM api_tokens WHERE secret_hash = $1";
+inline constexpr const char* kApiTokens =
+    "SELECT organisation, name, secret_hash, scopes, created_by, created_at, revoked_at "
+    "FROM api_tokens WHERE organisation = $1 ORDER BY name";
+inline constexpr const char* kInsertApiToken =
+    "INSERT INTO api_tokens (organisation, name, secret_hash, scopes, created_by, created_at, "
+    "revoked_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)";
+//! $1 revoked_at, $2 organisation, $3 name
+inline constexpr const char* kRevokeApiToken =
+    "UPDATE api_tokens SET revoked_at = $1 WHERE organisation = $2 AND name = $3 "
+    "AND revoked_at IS NULL";
 
 }  // namespace styr::store::sql
 

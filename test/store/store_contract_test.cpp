@@ -436,6 +436,37 @@ TEST_P(StoreContract, RefusesADatabaseWithANewerSchema) {
   }
 }
 
+TEST_P(StoreContract, MigratesADatabaseOfTheFirstSchemaOnlyWhenAsked) {
+  // A database as the first release left it: only migration 1 applied.
+  store_.reset();
+  database_ = std::make_unique<test::TestDatabase>(GetParam(), "first_schema");
+  const auto& migrations = GetParam() == test::BackendKind::sqlite ? store::sqliteMigrations()
+                                                                   : store::postgresMigrations();
+  ASSERT_GE(migrations.size(), 2U);
+  database_->execute(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+  database_->execute(std::string(migrations.front().sql));
+  database_->execute("INSERT INTO schema_migrations (version, name) VALUES (1, 'first')");
+
+  try {
+    auto refused = open();
+    FAIL() << "a database behind this binary was used without `styr migrate`";
+  } catch (const store::StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find("run `styr migrate"), std::string::npos)
+        << error.what();
+  }
+  {
+    auto migrated = store::openStore(database_->db(), store::SchemaPolicy::migrate);
+    EXPECT_EQ(migrated->schemaVersion(), migrations.back().version);
+  }
+  store_ = open();
+  insert(sample());
+  app::Transaction transaction(*store_);
+  store_->insertAccount({"0999", "anna", sample().people.front().code, false, "hash", "now"});
+  transaction.commit();
+  EXPECT_TRUE(store_->account("0999", "anna"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(test::allBackends()),
                          [](const auto& info) { return test::toString(info.param); });
 

@@ -377,6 +377,12 @@ std::vector<Item> PostgresStore::allItems(std::string_view organisation) {
   return loadItems("", PgParams().add(organisation));
 }
 
+std::optional<Person> PostgresStore::person(std::string_view organisation, std::string_view code) {
+  auto result = connection_.query(sql::kPerson, PgParams().add(organisation).add(code));
+  if (result.rows() == 0) return std::nullopt;
+  return readPerson(PgRow(result, 0));
+}
+
 std::optional<Item> PostgresStore::item(std::string_view organisation, std::string_view code) {
   auto items = loadItems("AND code = $2", PgParams().add(organisation).add(code));
   if (items.empty()) return std::nullopt;
@@ -460,6 +466,89 @@ void PostgresStore::forEachAuditEntry(std::string_view organisation, std::int64_
     }
     if (page.rows() < kPage) return;
   }
+}
+
+// Accounts, sessions and API tokens.
+
+void PostgresStore::insertAccount(const app::Account& account) {
+  connection_.query(sql::kInsertAccount, PgParams()
+                                             .add(account.organisation)
+                                             .add(account.username)
+                                             .addOrNull(account.person)
+                                             .add(account.administrator ? 1 : 0)
+                                             .add(account.password_hash)
+                                             .add(account.created_at));
+}
+
+std::optional<app::Account> PostgresStore::account(std::string_view organisation,
+                                                   std::string_view username) {
+  auto result = connection_.query(sql::kAccount, PgParams().add(organisation).add(username));
+  if (result.rows() == 0) return std::nullopt;
+  return readAccount(PgRow(result, 0));
+}
+
+std::vector<app::Account> PostgresStore::accounts(std::string_view organisation) {
+  std::vector<app::Account> result;
+  eachRow(sql::kAccounts, organisation,
+          [&](const PgRow& row) { result.push_back(readAccount(row)); });
+  return result;
+}
+
+void PostgresStore::insertSession(const app::Session& session) {
+  connection_.query(sql::kInsertSession, PgParams()
+                                             .add(session.secret_hash)
+                                             .add(session.organisation)
+                                             .add(session.username)
+                                             .add(session.csrf_token)
+                                             .add(session.created_at)
+                                             .add(session.last_seen_at));
+}
+
+std::optional<app::Session> PostgresStore::session(std::string_view secret_hash) {
+  std::optional<app::Session> result;
+  eachRow(sql::kSession, secret_hash, [&](const PgRow& row) { result = readSession(row); });
+  return result;
+}
+
+void PostgresStore::touchSession(std::string_view secret_hash, std::string_view last_seen_at) {
+  connection_.query(sql::kTouchSession, PgParams().add(last_seen_at).add(secret_hash));
+}
+
+void PostgresStore::deleteSession(std::string_view secret_hash) {
+  connection_.query(sql::kDeleteSession, PgParams().add(secret_hash));
+}
+
+std::int64_t PostgresStore::deleteSessionsIdleSince(std::string_view before) {
+  return connection_.query(sql::kDeleteIdleSessions, PgParams().add(before)).affected();
+}
+
+void PostgresStore::insertApiToken(const app::ApiToken& token) {
+  connection_.query(sql::kInsertApiToken, PgParams()
+                                              .add(token.organisation)
+                                              .add(token.name)
+                                              .add(token.secret_hash)
+                                              .add(joinScopes(token.scopes))
+                                              .add(token.created_by)
+                                              .add(token.created_at));
+}
+
+std::optional<app::ApiToken> PostgresStore::apiToken(std::string_view secret_hash) {
+  std::optional<app::ApiToken> result;
+  eachRow(sql::kApiToken, secret_hash, [&](const PgRow& row) { result = readApiToken(row); });
+  return result;
+}
+
+std::vector<app::ApiToken> PostgresStore::apiTokens(std::string_view organisation) {
+  std::vector<app::ApiToken> result;
+  eachRow(sql::kApiTokens, organisation,
+          [&](const PgRow& row) { result.push_back(readApiToken(row)); });
+  return result;
+}
+
+bool PostgresStore::revokeApiToken(std::string_view organisation, std::string_view name,
+                                   std::string_view at) {
+  return connection_.query(sql::kRevokeApiToken, PgParams().add(at).add(organisation).add(name))
+             .affected() == 1;
 }
 
 }  // namespace styr::store

@@ -34,6 +34,8 @@ class PostgresStore final : public app::Store {
                          const std::vector<domain::Membership>& memberships) override;
   bool updateItem(std::string_view organisation, const domain::Item& item) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
+  std::optional<domain::Person> person(std::string_view organisation,
+                                       std::string_view code) override;
   std::optional<domain::Item> item(std::string_view organisation, std::string_view code) override;
   std::vector<domain::Item> itemsBelow(std::string_view organisation,
                                        std::string_view code) override;
@@ -41,6 +43,20 @@ class PostgresStore final : public app::Store {
                                        std::string_view code) override;
   std::vector<domain::SteeringDocument> documents(std::string_view organisation) override;
   std::vector<app::CountRow> counts(std::string_view organisation) override;
+  void insertAccount(const app::Account& account) override;
+  std::optional<app::Account> account(std::string_view organisation,
+                                      std::string_view username) override;
+  std::vector<app::Account> accounts(std::string_view organisation) override;
+  void insertSession(const app::Session& session) override;
+  std::optional<app::Session> session(std::string_view secret_hash) override;
+  void touchSession(std::string_view secret_hash, std::string_view last_seen_at) override;
+  void deleteSession(std::string_view secret_hash) override;
+  std::int64_t deleteSessionsIdleSince(std::string_view before) override;
+  void insertApiToken(const app::ApiToken& token) override;
+  std::optional<app::ApiToken> apiToken(std::string_view secret_hash) override;
+  std::vector<app::ApiToken> apiTokens(std::string_view organisation) override;
+  bool revokeApiToken(std::string_view organisation, std::string_view name,
+                      std::string_view at) override;
   domain::AuditHead auditHead(std::string_view organisation) override;
   void appendAudit(const std::vector<domain::AuditEntry>& entries) override;
   void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,

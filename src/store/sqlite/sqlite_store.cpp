@@ -407,6 +407,15 @@ std::vector<Item> SqliteStore::allItems(std::string_view organisation) {
   return loadItems(organisation, kAllItems, {});
 }
 
+std::optional<Person> SqliteStore::person(std::string_view organisation, std::string_view code) {
+  auto& query = statement(sql::kPerson);
+  query.bind(1, organisation).bind(2, code);
+  std::optional<Person> result;
+  if (query.step()) result = readPerson(query);
+  query.reset();
+  return result;
+}
+
 std::optional<Item> SqliteStore::item(std::string_view organisation, std::string_view code) {
   auto items = loadItems(organisation, kOneItem, code);
   if (items.empty()) return std::nullopt;
@@ -477,6 +486,98 @@ void SqliteStore::forEachAuditEntry(std::string_view organisation, std::int64_t 
   auto& query = statement(sql::kAuditPage);
   query.bind(1, organisation).bind(2, from_sequence).bind(3, std::int64_t{-1});
   while (query.step()) visit(readAuditEntry(query));
+}
+
+// Accounts, sessions and API tokens.
+
+void SqliteStore::insertAccount(const app::Account& account) {
+  statement(sql::kInsertAccount)
+      .bind(1, account.organisation)
+      .bind(2, account.username)
+      .bindOrNull(3, account.person)
+      .bind(4, std::int64_t{account.administrator ? 1 : 0})
+      .bind(5, account.password_hash)
+      .bind(6, account.created_at)
+      .run();
+}
+
+std::optional<app::Account> SqliteStore::account(std::string_view organisation,
+                                                 std::string_view username) {
+  auto& query = statement(sql::kAccount);
+  query.bind(1, organisation).bind(2, username);
+  std::optional<app::Account> result;
+  if (query.step()) result = readAccount(query);
+  query.reset();
+  return result;
+}
+
+std::vector<app::Account> SqliteStore::accounts(std::string_view organisation) {
+  std::vector<app::Account> result;
+  eachRow(sql::kAccounts, organisation,
+          [&](const SqliteStatement& row) { result.push_back(readAccount(row)); });
+  return result;
+}
+
+void SqliteStore::insertSession(const app::Session& session) {
+  statement(sql::kInsertSession)
+      .bind(1, session.secret_hash)
+      .bind(2, session.organisation)
+      .bind(3, session.username)
+      .bind(4, session.csrf_token)
+      .bind(5, session.created_at)
+      .bind(6, session.last_seen_at)
+      .run();
+}
+
+std::optional<app::Session> SqliteStore::session(std::string_view secret_hash) {
+  std::optional<app::Session> result;
+  eachRow(sql::kSession, secret_hash,
+          [&](const SqliteStatement& row) { result = readSession(row); });
+  return result;
+}
+
+void SqliteStore::touchSession(std::string_view secret_hash, std::string_view last_seen_at) {
+  statement(sql::kTouchSession).bind(1, last_seen_at).bind(2, secret_hash).run();
+}
+
+void SqliteStore::deleteSession(std::string_view secret_hash) {
+  statement(sql::kDeleteSession).bind(1, secret_hash).run();
+}
+
+std::int64_t SqliteStore::deleteSessionsIdleSince(std::string_view before) {
+  statement(sql::kDeleteIdleSessions).bind(1, before).run();
+  return sqlite3_changes(connection_.handle());
+}
+
+void SqliteStore::insertApiToken(const app::ApiToken& token) {
+  statement(sql::kInsertApiToken)
+      .bind(1, token.organisation)
+      .bind(2, token.name)
+      .bind(3, token.secret_hash)
+      .bind(4, joinScopes(token.scopes))
+      .bind(5, token.created_by)
+      .bind(6, token.created_at)
+      .run();
+}
+
+std::optional<app::ApiToken> SqliteStore::apiToken(std::string_view secret_hash) {
+  std::optional<app::ApiToken> result;
+  eachRow(sql::kApiToken, secret_hash,
+          [&](const SqliteStatement& row) { result = readApiToken(row); });
+  return result;
+}
+
+std::vector<app::ApiToken> SqliteStore::apiTokens(std::string_view organisation) {
+  std::vector<app::ApiToken> result;
+  eachRow(sql::kApiTokens, organisation,
+          [&](const SqliteStatement& row) { result.push_back(readApiToken(row)); });
+  return result;
+}
+
+bool SqliteStore::revokeApiToken(std::string_view organisation, std::string_view name,
+                                 std::string_view at) {
+  statement(sql::kRevokeApiToken).bind(1, at).bind(2, organisation).bind(3, name).run();
+  return sqlite3_changes(connection_.handle()) == 1;
 }
 
 }  // namespace styr::store
