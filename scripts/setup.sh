@@ -8,6 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libsodium-dev
   libhowardhinnant-date-dev tzdata
+  libboost1.81-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

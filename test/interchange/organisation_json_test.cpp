@@ -1,5 +1,5 @@
-#include "domain/rules.hpp"
 #include "interchange/organisation_json.hpp"
+#include "domain/rules.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -26,7 +26,8 @@ void runPostgres(const std::string& url, const std::string& sql) {
     throw std::runtime_error("test PostgreSQL: " + message);
   }
   // DROP ... CASCADE lists every dropped table as a notice; the tests need none of them.
-  PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      connection, [](void*, const char*) {}, nullptr);
   PGresult* result = PQexec(connection, sql.c_str());
   std::string message = PQresultErrorMessage(result);
   bool ok = PQresultStatus(result) == PGRES_COMMAND_OK || PQresultStatus(result) == PGRES_TUPLES_OK;

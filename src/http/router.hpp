@@ -1,0 +1,57 @@
+#pragma once
+// Handlers by method and path pattern. A pattern is literal segments and whole-segment
+// parameters: "/api/v1/items/{code}". Where two patterns match a path, the one with a literal
+// segment at the first place they differ wins ("/items/new" before "/items/{code}").
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace styr::http {
+
+//! Synchronous: called on an io thread, may block (the store does).
+using Handler = std::function<Response(const Request&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  friend bool operator==(const Route&, const Route&) = default;
+};
+
+class Router {
+ public:
+  //! Throws std::invalid_argument for a malformed pattern (not starting with '/', a segment
+  //! mixing text and {}, an empty or repeated parameter name) or a method and pattern shape
+  //! already registered.
+  void add(std::string_view method, std::string_view pattern, Handler handler);
+
+  //! Every registered (method, pattern), in registration order.
+  [[nodiscard]] std::vector<Route> routes() const;
+
+  //! Sets `request.path_params` and calls the matching handler; 404 JSON for a path no
+  //! pattern matches, 405 JSON with Allow for a path matched only under other methods. HEAD
+  //! falls back to GET (the server then sends no body). Exceptions of handlers pass through.
+  [[nodiscard]] Response handle(Request& request) const;
+
+ private:
+  struct Segment {
+    bool parameter = false;
+    std::string text;  //!< the literal, or the parameter's name
+  };
+  struct Entry {
+    Route route;
+    std::vector<Segment> segments;
+    Handler handler;
+  };
+
+  static bool matches(const Entry& entry, const std::vector<std::string>& segments);
+  //! True when `a` is more specific than `b` (both matching the same path).
+  static bool moreSpecific(const Entry& a, const Entry& b);
+
+  std::vector<Entry> entries_;
+};
+
+}  // namespace styr::http
