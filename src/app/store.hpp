@@ -68,6 +68,9 @@ class Store {
   virtual domain::OrganisationData loadOrganisation(std::string_view organisation) = 0;
   virtual std::optional<domain::Person> person(std::string_view organisation,
                                                std::string_view code) = 0;
+  //! A person's memberships (all, expired too), ordered by unit, role and start.
+  virtual std::vector<domain::Membership> membershipsOf(std::string_view organisation,
+                                                        std::string_view person) = 0;
   virtual std::optional<domain::Item> item(std::string_view organisation,
                                            std::string_view code) = 0;
   //! The item and everything derived from it, transitively. Traces read these: the items

@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 #include <iostream>
 #include <sstream>
 
@@ -19,6 +22,9 @@
 #include "cli/output.hpp"
 #include "demo/generator.hpp"
 #include "demo/lerum_demo.hpp"
+#include "http/health.hpp"
+#include "http/server.hpp"
+#include "http/session_routes.hpp"
 #include "interchange/csv.hpp"
 #include "interchange/organisation_json.hpp"
 #include "store/open_store.hpp"
@@ -340,6 +346,96 @@ int runUserAdd(const CommonOptions& common, const UserAddOptions& options) {
                                   organisation.value().code,
                                   options.administrator ? " (administrator)" : "")
                           .c_str());
+  return kExitOk;
+}
+
+namespace {
+
+struct DemoLogin {
+  std::string_view username;
+  std::string_view who;
+  std::string demo::DemoKeyPeople::*person;
+  bool administrator = false;
+};
+
+// One account per kind of user, with names easy to remember and type.
+const std::vector<DemoLogin>& demoLogins() {
+  static const std::vector<DemoLogin> logins{
+      {"ledamot", "council member", &demo::DemoKeyPeople::council_member},
+      {"ordforande", "chair of the executive board", &demo::DemoKeyPeople::board_member},
+      {"kd", "chief executive", &demo::DemoKeyPeople::chief_executive},
+      {"sektorschef", "sector head, Lärande", &demo::DemoKeyPeople::sector_head},
+      {"enhetschef", "unit manager", &demo::DemoKeyPeople::unit_manager},
+      {"medarbetare", "employee", &demo::DemoKeyPeople::employee},
+      {"controller", "controller, secretary of the council and board",
+       &demo::DemoKeyPeople::controller},
+      {"admin", "administrator", &demo::DemoKeyPeople::administrator, true},
+  };
+  return logins;
+}
+
+// The demo and its accounts, each created only if missing, through the same use cases as
+// any other data.
+std::optional<app::Error> ensureDemo(app::Store& store, const app::Clock& clock,
+                                     const std::string& actor) {
+  domain::OrganisationData data = demo::buildLerumDemo();
+  const std::string& organisation = data.organisation.code;
+  if (!store.organisation(organisation)) {
+    auto imported = app::importOrganisation(store, clock, actor, data);
+    if (!imported) return imported.error();
+  }
+  demo::DemoKeyPeople people = demo::lerumKeyPeople();
+  for (const auto& login : demoLogins()) {
+    if (store.account(organisation, login.username)) continue;
+    auto added = app::addAccount(store, clock, actor,
+                                 {organisation, std::string(login.username), people.*login.person,
+                                  login.administrator, "demo"},
+                                 app::PasswordPolicy::demo);
+    if (!added) return added.error();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int runServe(const CommonOptions& common, const ServeOptions& options) {
+  app::SystemClock clock;
+  if (options.demo) {
+    auto store = store::openStore(common.db);
+    if (auto error = ensureDemo(*store, clock, common.actor)) return fail(*error);
+  }
+  // Store connections are not shared between threads: each io thread opens its own.
+  std::string db = common.db;
+  http::ApiContext context{[db]() -> app::Store& {
+                             thread_local std::unique_ptr<app::Store> store;
+                             if (!store) store = store::openStore(db);
+                             return *store;
+                           },
+                           &clock};
+  context.store();  // fail now, with the reason, if the database cannot be opened
+  http::Router router;
+  http::addHealthRoute(router);
+  http::addSessionRoutes(router, context);
+
+  auto access_log = spdlog::stdout_logger_mt("access");
+  access_log->set_pattern("%v");
+  http::ServerOptions server_options;
+  server_options.address = options.address;
+  server_options.port = options.port;
+  server_options.threads = options.threads;
+  server_options.handle_signals = true;
+  http::Server server(server_options, std::move(router), access_log);
+  std::printf("%s\n", fmt::format("Styr is serving http://{}:{}/ (stop with Ctrl-C)",
+                                  options.address, server.port())
+                          .c_str());
+  if (options.demo) {
+    std::printf("Demo logins, all with the password \"demo\":\n");
+    for (const auto& login : demoLogins()) {
+      std::printf("%s\n", fmt::format("  {:<12} {}", login.username, login.who).c_str());
+    }
+  }
+  std::fflush(stdout);
+  server.run();
   return kExitOk;
 }
 

@@ -43,6 +43,13 @@ struct UserAddOptions {
   bool administrator = false;
 };
 
+struct ServeOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;
+  std::size_t threads = 4;
+  bool demo = false;
+};
+
 struct CopyOptions {
   std::string from;
   std::string to;
@@ -61,6 +68,9 @@ int runImport(const CommonOptions& common, const ImportOptions& options);
 int runMigrate(const CommonOptions& common);
 int runAuditVerify(const CommonOptions& common);
 //! Reads the password from the first line of standard input, never from the command line.
+//! Serves the API until SIGTERM or SIGINT; with `demo`, creates the Lerum demo and its
+//! accounts first if the database does not hold them.
+int runServe(const CommonOptions& common, const ServeOptions& options);
 int runUserAdd(const CommonOptions& common, const UserAddOptions& options);
 int runCopy(const CommonOptions& common, const CopyOptions& options);
 

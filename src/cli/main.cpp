@@ -104,6 +104,20 @@ int main(int argc, char** argv) {
       "--org", common.organisation,
       "organisation (4-digit SCB code); default: every organisation in the database");
 
+  ServeOptions serve;
+  auto* serve_command = app.add_subcommand(
+      "serve", "serve the JSON API (health and sign-in so far) until SIGTERM or SIGINT");
+  add_db(serve_command);
+  serve_command->add_option("--address", serve.address, "address to listen on")
+      ->default_val("127.0.0.1");
+  serve_command->add_option("--port", serve.port, "port to listen on (0: any free port)")
+      ->default_val(8080);
+  serve_command->add_option("--threads", serve.threads, "requests handled at once")
+      ->default_val(4)
+      ->check(CLI::Range(1, 256));
+  serve_command->add_flag("--demo", serve.demo,
+                          "create the Lerum demo and its accounts (password: demo) if missing");
+
   UserAddOptions user_add;
   auto* user_command = app.add_subcommand("user", "accounts that can sign in");
   user_command->require_subcommand(1);
@@ -137,6 +151,7 @@ int main(int argc, char** argv) {
     if (*copy_command) return runCopy(common, copy);
     if (*audit_verify_command) return runAuditVerify(common);
     if (*user_add_command) return runUserAdd(common, user_add);
+    if (*serve_command) return runServe(common, serve);
   } catch (const std::exception& error) {
     // Broken infrastructure (an unreadable database, a full disk): say what and stop.
     std::fprintf(stderr, "styr: %s\n", error.what());

@@ -244,6 +244,9 @@ inline constexpr const char* kPeople =
 inline constexpr const char* kPerson =
     "SELECT code, given_name, family_name, email FROM people WHERE organisation = $1 "
     "AND code = $2";
+inline constexpr const char* kMembershipsOfPerson =
+    "SELECT person, unit, role, valid_from, valid_to FROM memberships WHERE organisation = $1 "
+    "AND person = $2 ORDER BY unit, role, valid_from";
 inline constexpr const char* kMemberships =
     "SELECT person, unit, role, valid_from, valid_to FROM memberships WHERE organisation = $1 "
     "ORDER BY person, unit, role, valid_from";

@@ -1,7 +1,11 @@
 // The `styr` command as a user runs it: a real binary on real SQLite files.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "cli/styr_command.hpp"
 
@@ -324,6 +329,50 @@ TEST_F(Cli, AuditVerifyFindsARowChangedOrRemovedBehindStyrsBack) {
   EXPECT_EQ(removed.exit_code, 1);
   EXPECT_NE(removed.out.find("broken at entry 500: the entry is missing"), std::string::npos)
       << removed.out;
+}
+
+TEST_F(Cli, ServeAnswersOnTheDemoAndStopsCleanlyOnSigterm) {
+  fs::path db = file("serve.db");
+  fs::path out = file("serve.out");
+  // Started as its own process, so the test can talk to it and then stop it as an operator.
+  std::vector<std::string> arguments{STYR_BINARY, "serve",  "--port", "0",        "--threads",
+                                     "2",         "--demo", "--db",   db.string()};
+  std::vector<char*> argv;
+  for (auto& argument : arguments) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, STYR_BINARY, &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+
+  std::string banner;
+  for (int attempt = 0; attempt < 600 && banner.find("administrator") == std::string::npos;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    banner = styr::test::readAll(out);
+  }
+  std::size_t at = banner.find("http://127.0.0.1:");
+  ASSERT_NE(at, std::string::npos) << banner;
+  std::string port = banner.substr(at + 17, banner.find('/', at + 17) - at - 17);
+  EXPECT_NE(banner.find("password \"demo\""), std::string::npos) << banner;
+  EXPECT_NE(banner.find("enhetschef"), std::string::npos) << banner;
+
+  CommandRun health = shell("bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + port +
+                            "; printf \"GET /api/v1/health HTTP/1.1\\r\\nHost: x\\r\\n"
+                            "Connection: close\\r\\n\\r\\n\" >&3; cat <&3'");
+  EXPECT_NE(health.out.find("200 OK"), std::string::npos) << health.out << health.err;
+  EXPECT_NE(health.out.find(R"({"status":"ok"})"), std::string::npos) << health.out;
+
+  ASSERT_EQ(::kill(pid, SIGTERM), 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << styr::test::readAll(out);
+  // The demo and its accounts stay in the database for the next start.
+  CommandRun stats = styr("stats --db " + db.string());
+  EXPECT_EQ(nlohmann::json::parse(stats.out)["organisations"], 1);
 }
 
 TEST_F(Cli, WrongUsageIsExplained) {

@@ -383,6 +383,13 @@ std::optional<Person> PostgresStore::person(std::string_view organisation, std::
   return readPerson(PgRow(result, 0));
 }
 
+std::vector<Membership> PostgresStore::membershipsOf(std::string_view organisation,
+                                                     std::string_view person) {
+  return readAll(
+      connection_.query(sql::kMembershipsOfPerson, PgParams().add(organisation).add(person)),
+      [](const PgRow& row) { return readMembership(row); });
+}
+
 std::optional<Item> PostgresStore::item(std::string_view organisation, std::string_view code) {
   auto items = loadItems("AND code = $2", PgParams().add(organisation).add(code));
   if (items.empty()) return std::nullopt;

@@ -36,6 +36,8 @@ class PostgresStore final : public app::Store {
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   std::optional<domain::Person> person(std::string_view organisation,
                                        std::string_view code) override;
+  std::vector<domain::Membership> membershipsOf(std::string_view organisation,
+                                                std::string_view person) override;
   std::optional<domain::Item> item(std::string_view organisation, std::string_view code) override;
   std::vector<domain::Item> itemsBelow(std::string_view organisation,
                                        std::string_view code) override;

@@ -416,6 +416,15 @@ std::optional<Person> SqliteStore::person(std::string_view organisation, std::st
   return result;
 }
 
+std::vector<Membership> SqliteStore::membershipsOf(std::string_view organisation,
+                                                   std::string_view person) {
+  auto& query = statement(sql::kMembershipsOfPerson);
+  query.bind(1, organisation).bind(2, person);
+  std::vector<Membership> result;
+  while (query.step()) result.push_back(readMembership(query));
+  return result;
+}
+
 std::optional<Item> SqliteStore::item(std::string_view organisation, std::string_view code) {
   auto items = loadItems(organisation, kOneItem, code);
   if (items.empty()) return std::nullopt;

@@ -1,0 +1,41 @@
+#pragma once
+// Signing in and out over HTTP, and recognising the signed-in user on later requests: the
+// session cookie (HttpOnly, SameSite=Strict) carries the secret, and every mutation must
+// send the session's CSRF token back in the X-CSRF-Token header.
+
+#include <chrono>
+#include <functional>
+#include <string_view>
+
+#include "app/clock.hpp"
+#include "app/error.hpp"
+#include "app/sessions.hpp"
+#include "app/store.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+
+namespace styr::http {
+
+inline constexpr std::string_view kSessionCookie = "styr_session";
+inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
+
+//! What the API's handlers share: the store of the thread they run on, the clock, and how
+//! long a session may be idle.
+struct ApiContext {
+  std::function<app::Store&()> store;
+  const app::Clock* clock = nullptr;
+  std::chrono::seconds session_idle_limit = std::chrono::hours(8);
+};
+
+//! The session the request's cookie opens (unauthenticated when there is none).
+app::Result<app::Authenticated> authenticateRequest(const ApiContext& context,
+                                                    const Request& request);
+
+//! The session, if the request also carries its CSRF token (forbidden when it does not).
+app::Result<app::Authenticated> authenticateMutation(const ApiContext& context,
+                                                     const Request& request);
+
+//! POST, GET and DELETE /api/v1/session.
+void addSessionRoutes(Router& router, const ApiContext& context);
+
+}  // namespace styr::http
