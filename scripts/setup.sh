@@ -19,6 +19,11 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# Node.js and npm for the API document's validator: the machine's own if it has them.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
 if ((${#missing[@]} > 0)); then
   echo "Installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -11,6 +11,10 @@ echo "== formatting (clang-format 14)"
 mapfile -t sources < <(git ls-files -co --exclude-standard -- '*.cpp' '*.hpp')
 clang-format-14 --dry-run --Werror "${sources[@]}"
 
+echo "== API document (a real OpenAPI validator, from npm with the committed lockfile)"
+npm ci --prefix api --no-audit --no-fund --loglevel=error >/dev/null
+node api/validate.mjs
+
 echo "== build (ASan + UBSan, -Werror)"
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTYR_SANITIZE=ON \
   -DSTYR_WERROR=ON >/dev/null

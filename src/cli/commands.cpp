@@ -22,9 +22,8 @@
 #include "cli/output.hpp"
 #include "demo/generator.hpp"
 #include "demo/lerum_demo.hpp"
-#include "http/health.hpp"
+#include "http/api.hpp"
 #include "http/server.hpp"
-#include "http/session_routes.hpp"
 #include "interchange/csv.hpp"
 #include "interchange/organisation_json.hpp"
 #include "store/open_store.hpp"
@@ -414,8 +413,7 @@ int runServe(const CommonOptions& common, const ServeOptions& options) {
                            &clock};
   context.store();  // fail now, with the reason, if the database cannot be opened
   http::Router router;
-  http::addHealthRoute(router);
-  http::addSessionRoutes(router, context);
+  http::addApiRoutes(router, context);
 
   auto access_log = spdlog::stdout_logger_mt("access");
   access_log->set_pattern("%v");

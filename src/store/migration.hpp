@@ -1,6 +1,6 @@
 #pragma once
 // Numbered SQL migrations, one list per dialect, embedded into the binary at build time from
-// src/store/<dialect>/migrations/NNN_name.sql (see cmake/embed_migrations.cmake), and the
+// src/store/<dialect>/migrations/NNN_name.sql (see cmake/embed.cmake), and the
 // policy both backends apply to a database's schema version.
 
 #include <fmt/format.h>

@@ -1,3 +1,5 @@
+# Embedding files of ours into the binary at configure time.
+
 # Writes OUTPUT, a C++ file defining `const std::vector<Migration>& FUNCTION()` with every
 # NNN_name.sql in FOLDER in version order. Runs at configure time; CMake re-runs itself when
 # a migration changes (CMAKE_CONFIGURE_DEPENDS below).
@@ -25,5 +27,23 @@ ${body}  };
 }
 
 }  // namespace styr::store
+" @ONLY)
+endfunction()
+
+# Writes OUTPUT, a C++ file defining `std::string_view FUNCTION()` in namespace NAMESPACE that
+# returns the bytes of FILE (a text file of ours, such as the OpenAPI document).
+function(styr_embed_text output namespace function file)
+  file(READ ${file} text)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
+  file(CONFIGURE OUTPUT ${output} CONTENT "// Generated from ${file}; do not edit.
+#include <string_view>
+
+namespace ${namespace} {
+
+std::string_view ${function}() {
+  return R\"styrtext(${text})styrtext\";
+}
+
+}  // namespace ${namespace}
 " @ONLY)
 endfunction()
