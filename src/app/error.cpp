@@ -18,6 +18,8 @@ std::string_view toString(ErrorCode code) {
       return "conflict";
     case ErrorCode::locked:
       return "locked";
+    case ErrorCode::too_many_requests:
+      return "too_many_requests";
   }
   return "invalid_input";
 }

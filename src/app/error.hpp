@@ -15,8 +15,9 @@ enum class ErrorCode {
   rule_broken,      //!< a domain rule (D1-D13) or the data's integrity would be broken
   not_found,
   forbidden,
-  conflict,  //!< the record exists already, or changed since it was read
-  locked,    //!< a period or a decided record that may no longer change
+  conflict,           //!< the record exists already, or changed since it was read
+  locked,             //!< a period or a decided record that may no longer change
+  too_many_requests,  //!< slowed down (failed sign-ins); try again after a while
 };
 
 std::string_view toString(ErrorCode code);

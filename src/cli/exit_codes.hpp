@@ -24,6 +24,7 @@ constexpr int exitCodeFor(app::ErrorCode code) {
     case app::ErrorCode::forbidden:
     case app::ErrorCode::conflict:
     case app::ErrorCode::locked:
+    case app::ErrorCode::too_many_requests:
       return kExitConflict;
   }
   return kExitFailure;

@@ -19,6 +19,8 @@ int statusFor(app::ErrorCode code) {
       return 409;
     case app::ErrorCode::rule_broken:
       return 422;
+    case app::ErrorCode::too_many_requests:
+      return 429;
   }
   return 500;
 }

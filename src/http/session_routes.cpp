@@ -101,10 +101,28 @@ void addSessionRoutes(Router& router, const ApiContext& context) {
     }
     auto resolved = app::resolveOrganisation(store, organisation);
     if (!resolved) return errorResponse(resolved.error());
-    auto signed_in =
-        app::signIn(store, *context.clock, resolved.value().code,
-                    (*body)["username"].get<std::string>(), (*body)["password"].get<std::string>());
-    if (!signed_in) return errorResponse(signed_in.error());
+    std::string username = (*body)["username"].get<std::string>();
+    // Counted whether or not the account exists, so the wait tells nothing either.
+    std::string account = resolved.value().code + "/" + username;
+    auto now = context.clock->now();
+    if (auto wait = context.throttle->waitBefore(request.remote_address, account, now);
+        wait.count() > 0) {
+      Response response = errorResponse(
+          {app::ErrorCode::too_many_requests,
+           fmt::format("too many failed sign-ins: try again in {} seconds", wait.count()),
+           {}});
+      response.headers.set("Retry-After", std::to_string(wait.count()));
+      return response;
+    }
+    auto signed_in = app::signIn(store, *context.clock, resolved.value().code, username,
+                                 (*body)["password"].get<std::string>());
+    if (!signed_in) {
+      if (signed_in.error().code == app::ErrorCode::unauthenticated) {
+        context.throttle->recordFailure(request.remote_address, account, now);
+      }
+      return errorResponse(signed_in.error());
+    }
+    context.throttle->recordSuccess(account);
     app::Authenticated who{signed_in.value().session, signed_in.value().account};
     Response response = json(200, whoJson(store, who, *context.clock));
     response.headers.add("Set-Cookie",

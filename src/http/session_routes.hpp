@@ -5,11 +5,13 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string_view>
 
 #include "app/clock.hpp"
 #include "app/error.hpp"
 #include "app/sessions.hpp"
+#include "app/sign_in_throttle.hpp"
 #include "app/store.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -25,6 +27,8 @@ struct ApiContext {
   std::function<app::Store&()> store;
   const app::Clock* clock = nullptr;
   std::chrono::seconds session_idle_limit = std::chrono::hours(8);
+  //! Failed sign-ins, per address and per account, shared by the server's threads.
+  std::shared_ptr<app::SignInThrottle> throttle = std::make_shared<app::SignInThrottle>();
 };
 
 //! The session the request's cookie opens (unauthenticated when there is none).

@@ -130,5 +130,17 @@ TEST_F(SessionRoutes, SigningOutNeedsTheCsrfTokenAndEndsTheSession) {
   EXPECT_EQ(client_->roundTrip(after).result_int(), 401);
 }
 
+TEST_F(SessionRoutes, RepeatedFailuresAreSlowedDownEvenForTheRightPassword) {
+  // Five failures cost nothing; after them, every attempt must wait.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    ASSERT_EQ(signIn("anna", "fel lösenord").result_int(), 401) << attempt;
+  }
+  Reply slowed = signIn("anna", "ett långt lösenord");
+  EXPECT_EQ(slowed.result_int(), 429) << slowed.body();
+  EXPECT_FALSE(slowed[bhttp::field::retry_after].empty());
+  EXPECT_EQ(nlohmann::json::parse(slowed.body())["error"]["code"], "too_many_requests");
+  EXPECT_TRUE(slowed[bhttp::field::set_cookie].empty());
+}
+
 }  // namespace
 }  // namespace styr::http::test
