@@ -9,12 +9,6 @@ namespace styr::app {
 
 namespace {
 
-std::size_t recordCount(const domain::OrganisationData& data) {
-  return 1 + data.terms.size() + data.years.size() + data.units.size() + data.people.size() +
-         data.memberships.size() + data.documents.size() + data.indicators.size() +
-         data.items.size() + data.indicator_values.size();
-}
-
 std::vector<domain::AuditEntry> auditTrail(Store& store, std::string_view organisation) {
   std::vector<domain::AuditEntry> entries;
   store.forEachAuditEntry(organisation, 1,
@@ -54,7 +48,7 @@ Result<std::vector<CopiedOrganisation>> copyDatabase(Store& from, Store& to, con
       AuditTrail copy(clock, organisation.code, std::string(actor));
       copy.record("organisation.copied", "organisation", organisation.code, "",
                   fmt::format(R"({{"from":"{}","records":{},"audit_entries":{}}})", source_kind,
-                              recordCount(data), trail.size()));
+                              data.recordCount(), trail.size()));
       copy.write(to);
       transaction.commit();
     }
@@ -73,7 +67,7 @@ Result<std::vector<CopiedOrganisation>> copyDatabase(Store& from, Store& to, con
           "copied so far and should not be used",
           organisation.code, expected != actual ? "content" : "audit trail"));
     }
-    copied.push_back({organisation.code, organisation.name, recordCount(data), trail.size()});
+    copied.push_back({organisation.code, organisation.name, data.recordCount(), trail.size()});
   }
   return copied;
 }

@@ -118,9 +118,7 @@ Result<ImportReport> importOrganisation(Store& store, const Clock& clock, std::s
   recordValues(trail, data.indicator_values);
   ImportReport report;
   report.organisation = data.organisation.code;
-  report.records = 1 + data.terms.size() + data.years.size() + data.units.size() +
-                   data.people.size() + data.memberships.size() + data.documents.size() +
-                   data.indicators.size() + data.items.size() + data.indicator_values.size();
+  report.records = data.recordCount();
   report.audit_entries = trail.write(store);
   transaction.commit();
   return report;

@@ -213,6 +213,12 @@ struct OrganisationData {
   std::vector<Indicator> indicators;
   std::vector<Item> items;
   std::vector<IndicatorValue> indicator_values;
+
+  //! Every record, the organisation itself included (what an import or a copy reports).
+  [[nodiscard]] std::size_t recordCount() const {
+    return 1 + terms.size() + years.size() + units.size() + people.size() + memberships.size() +
+           documents.size() + indicators.size() + items.size() + indicator_values.size();
+  }
 };
 
 // Names as they appear in the exchange format, the database and the CLI (the glossary's).
