@@ -60,6 +60,24 @@ class Store {
   virtual void insertMemberships(std::string_view organisation,
                                  const std::vector<domain::Membership>& memberships) = 0;
 
+  //! Adds items (with their follow-up), e.g. a draft created through the API.
+  virtual void insertItems(std::string_view organisation,
+                           const std::vector<domain::Item>& items) = 0;
+  //! Adds one version of a steering document, with its appropriations.
+  virtual void insertDocument(std::string_view organisation,
+                              const domain::SteeringDocument& document) = 0;
+  //! Replaces the fields and appropriations of the stored version (code, version); false,
+  //! changing nothing, when there is no such version.
+  virtual bool updateDocument(std::string_view organisation,
+                              const domain::SteeringDocument& document) = 0;
+  //! Adds reported indicator values.
+  virtual void insertIndicatorValues(std::string_view organisation,
+                                     const std::vector<domain::IndicatorValue>& values) = 0;
+  //! Sets the end of the membership keyed by (person, unit, role, valid_from); false, changing
+  //! nothing, when there is no such membership.
+  virtual bool updateMembership(std::string_view organisation,
+                                const domain::Membership& membership) = 0;
+
   //! Replaces an item's fields if its stored revision is still `item.revision` and raises the
   //! revision by one; false, changing nothing, when someone changed it since it was read.
   virtual bool updateItem(std::string_view organisation, const domain::Item& item) = 0;
@@ -113,6 +131,14 @@ class Store {
   //! concurrent writers extend the chain one after the other.
   virtual domain::AuditHead auditHead(std::string_view organisation) = 0;
   virtual void appendAudit(const std::vector<domain::AuditEntry>& entries) = 0;
+  //! The newest audit entry's sequence (0 before the first), without locking anything. Every
+  //! change of the organisation's records writes an audit entry, so read models use it as
+  //! the organisation's change counter, across processes sharing one database.
+  virtual std::int64_t auditSequence(std::string_view organisation) = 0;
+  //! One record's audit entries, oldest first.
+  virtual std::vector<domain::AuditEntry> auditEntriesOf(std::string_view organisation,
+                                                         std::string_view record_kind,
+                                                         std::string_view record) = 0;
   //! The organisation's audit entries from `from_sequence` on, in order.
   virtual void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
                                  const std::function<void(const domain::AuditEntry&)>& visit) = 0;

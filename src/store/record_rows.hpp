@@ -250,6 +250,11 @@ inline constexpr const char* kMembershipsOfPerson =
 inline constexpr const char* kMemberships =
     "SELECT person, unit, role, valid_from, valid_to FROM memberships WHERE organisation = $1 "
     "ORDER BY person, unit, role, valid_from";
+//! $1 valid_to, then the membership's key: $2 organisation, $3 person, $4 unit, $5 role,
+//! $6 valid_from
+inline constexpr const char* kUpdateMembership =
+    "UPDATE memberships SET valid_to = $1 WHERE organisation = $2 AND person = $3 AND unit = $4 "
+    "AND role = $5 AND valid_from = $6";
 inline constexpr const char* kDocuments =
     "SELECT code, version, kind, title, summary, deciding_body, status, decision_date, "
     "decision_paragraph, decision_case_number, valid_from, valid_to, year, term "
@@ -277,6 +282,17 @@ inline constexpr const char* kAuditPage =
     "SELECT organisation, sequence, at, actor, action, record_kind, record, before, after, "
     "previous_hash, hash FROM audit_entries WHERE organisation = $1 AND sequence >= $2 "
     "ORDER BY sequence LIMIT $3";
+//! The sequence of the organisation's newest audit entry, 0 before the first. It locks
+//! nothing (PostgreSQL's auditHead locks the organisation first), so a reader polling it for
+//! changes never waits for, or holds up, a writer.
+inline constexpr const char* kAuditSequence =
+    "SELECT COALESCE(MAX(sequence), 0) FROM audit_entries WHERE organisation = $1";
+//! One record's audit entries ($2 record_kind, $3 record), oldest first, through the
+//! audit_entries_by_record index.
+inline constexpr const char* kAuditEntriesOfRecord =
+    "SELECT organisation, sequence, at, actor, action, record_kind, record, before, after, "
+    "previous_hash, hash FROM audit_entries WHERE organisation = $1 AND record_kind = $2 "
+    "AND record = $3 ORDER BY sequence";
 //! category, key, count; $1 = '' counts every organisation.
 inline constexpr const char* kCounts =
     "SELECT 'organisations', '', COUNT(*) FROM organisations WHERE $1 = '' OR code = $1 "

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <memory>
 #include <set>
 #include <string>
@@ -26,8 +27,14 @@
 namespace styr {
 namespace {
 
+using domain::AuditEntry;
 using domain::Item;
 using domain::OrganisationData;
+using domain::SteeringDocument;
+
+domain::Date date(std::string_view text) {
+  return *domain::parseDate(text);
+}
 
 class StoreContract : public ::testing::TestWithParam<test::BackendKind> {
  protected:
@@ -123,6 +130,55 @@ void expectSameItem(const Item& expected, const Item& actual) {
     EXPECT_EQ(expected.follow_up.indicators[i].year, actual.follow_up.indicators[i].year);
     EXPECT_EQ(expected.follow_up.indicators[i].target, actual.follow_up.indicators[i].target);
   }
+}
+
+void expectSameDocument(const SteeringDocument& expected, const SteeringDocument& actual) {
+  EXPECT_EQ(expected.code, actual.code);
+  EXPECT_EQ(expected.version, actual.version);
+  EXPECT_EQ(expected.kind, actual.kind);
+  EXPECT_EQ(expected.title, actual.title);
+  EXPECT_EQ(expected.summary, actual.summary);
+  EXPECT_EQ(expected.deciding_body, actual.deciding_body);
+  EXPECT_EQ(expected.status, actual.status);
+  ASSERT_EQ(expected.decision.has_value(), actual.decision.has_value());
+  if (expected.decision) {
+    EXPECT_EQ(expected.decision->date, actual.decision->date);
+    EXPECT_EQ(expected.decision->minute_paragraph, actual.decision->minute_paragraph);
+    EXPECT_EQ(expected.decision->case_number, actual.decision->case_number);
+  }
+  EXPECT_EQ(expected.valid_from, actual.valid_from);
+  EXPECT_EQ(expected.valid_to, actual.valid_to);
+  EXPECT_EQ(expected.year, actual.year);
+  EXPECT_EQ(expected.term, actual.term);
+  ASSERT_EQ(expected.appropriations.size(), actual.appropriations.size());
+  for (std::size_t i = 0; i < expected.appropriations.size(); ++i) {
+    EXPECT_EQ(expected.appropriations[i].unit, actual.appropriations[i].unit);
+    EXPECT_EQ(expected.appropriations[i].year, actual.appropriations[i].year);
+    EXPECT_EQ(expected.appropriations[i].amount_sek, actual.appropriations[i].amount_sek);
+  }
+}
+
+void expectSameAuditEntry(const AuditEntry& expected, const AuditEntry& actual) {
+  EXPECT_EQ(expected.organisation, actual.organisation);
+  EXPECT_EQ(expected.sequence, actual.sequence);
+  EXPECT_EQ(expected.at, actual.at);
+  EXPECT_EQ(expected.actor, actual.actor);
+  EXPECT_EQ(expected.action, actual.action);
+  EXPECT_EQ(expected.record_kind, actual.record_kind);
+  EXPECT_EQ(expected.record, actual.record);
+  EXPECT_EQ(expected.before, actual.before);
+  EXPECT_EQ(expected.after, actual.after);
+  EXPECT_EQ(expected.previous_hash, actual.previous_hash);
+  EXPECT_EQ(expected.hash, actual.hash);
+}
+
+//! The stored document (code, version), or nullptr.
+const SteeringDocument* findDocument(const std::vector<SteeringDocument>& documents,
+                                     std::string_view code, int version) {
+  auto found = std::find_if(documents.begin(), documents.end(), [&](const auto& document) {
+    return document.code == code && document.version == version;
+  });
+  return found == documents.end() ? nullptr : &*found;
 }
 
 TEST_P(StoreContract, RoundTripsEveryRecordOfAnOrganisation) {
@@ -421,6 +477,369 @@ TEST_P(StoreContract, ConcurrentWritersExtendOneAuditChain) {
     EXPECT_EQ(entries[i].previous_hash, i == 0 ? "" : entries[i - 1].hash);
     EXPECT_EQ(entries[i].hash, domain::computeAuditHash(entries[i]));
   }
+}
+
+TEST_P(StoreContract, AddsItemsWithTheirFollowUpToAnExistingOrganisation) {
+  insert(sample());
+  // Drafts below an existing item, as the API creates them: one with every follow-up detail,
+  // one with none.
+  const Item& parent = sample().items.front();
+  Item detailed = parent;
+  detailed.code = "NY-1";
+  detailed.origin = parent.code;
+  detailed.title = "Ett nytt utkast";
+  detailed.status = domain::ItemStatus::draft;
+  detailed.issued_on = std::nullopt;
+  detailed.acknowledged_on = std::nullopt;
+  detailed.closed_on = std::nullopt;
+  detailed.closing_note.clear();
+  detailed.follow_up.deliverable = "En rapport";
+  detailed.follow_up.deliverable_due = date("2026-05-31");
+  detailed.follow_up.indicators = {{sample().indicators.front().code, 2026, 42.5},
+                                   {sample().indicators.back().code, 2027, std::nullopt}};
+  detailed.follow_up.assessed_at = {"Delårsrapport", "Årsredovisning"};
+  detailed.revision = 1;
+  Item bare = detailed;
+  bare.code = "NY-2";
+  bare.title = "Ett utkast utan uppföljning";
+  bare.follow_up = {};
+  {
+    app::Transaction transaction(*store_);
+    store_->insertItems("0999", {detailed, bare});
+    transaction.commit();
+  }
+
+  auto stored = store_->item("0999", "NY-1");
+  ASSERT_TRUE(stored.has_value());
+  expectSameItem(detailed, *stored);
+  EXPECT_EQ(stored->revision, 1);
+  ASSERT_TRUE(store_->item("0999", "NY-2").has_value());
+  expectSameItem(bare, *store_->item("0999", "NY-2"));
+
+  OrganisationData loaded = store_->loadOrganisation("0999");
+  ASSERT_EQ(loaded.items.size(), sample().items.size() + 2);
+  auto found = std::find_if(loaded.items.begin(), loaded.items.end(),
+                            [](const Item& item) { return item.code == "NY-1"; });
+  ASSERT_NE(found, loaded.items.end());
+  expectSameItem(detailed, *found);
+  std::set<std::string> below;
+  for (const auto& item : store_->itemsBelow("0999", parent.code)) below.insert(item.code);
+  EXPECT_TRUE(below.count("NY-1"));
+  EXPECT_TRUE(below.count("NY-2"));
+  EXPECT_FALSE(store_->item("0998", "NY-1").has_value());
+
+  app::Transaction again(*store_);
+  EXPECT_THROW(store_->insertItems("0999", {bare}), app::DuplicateRecord);
+}
+
+TEST_P(StoreContract, AddsADocumentVersionWithItsAppropriations) {
+  insert(sample());
+  const auto& units = sample().units;
+  ASSERT_GE(units.size(), 2U);
+  SteeringDocument revision = sample().documents.front();
+  int newest = 0;
+  for (const auto& document : sample().documents) {
+    if (document.code == revision.code) newest = std::max(newest, document.version);
+  }
+  revision.version = newest + 1;
+  revision.title = "Reviderad version";
+  revision.status = domain::DocumentStatus::draft;
+  revision.decision = std::nullopt;
+  revision.valid_from = date("2027-01-01");
+  revision.valid_to = std::nullopt;
+  revision.appropriations = {{units[0].code, 2027, 1000000}, {units[1].code, 2027, 250000}};
+  SteeringDocument policy;
+  policy.code = "NY-POLICY";
+  policy.version = 1;
+  policy.kind = domain::DocumentKind::policy;
+  policy.title = "Ny policy";
+  policy.summary = "Beslutad, utan pengar.";
+  policy.deciding_body = units[0].code;
+  policy.status = domain::DocumentStatus::decided;
+  policy.decision = domain::Decision{date("2026-02-10"), "§ 14", "KS 2026/31"};
+  policy.valid_from = date("2026-03-01");
+  policy.valid_to = date("2029-12-31");
+  policy.term = 2027;
+  {
+    app::Transaction transaction(*store_);
+    store_->insertDocument("0999", revision);
+    store_->insertDocument("0999", policy);
+    transaction.commit();
+  }
+
+  auto documents = store_->documents("0999");
+  EXPECT_EQ(documents.size(), sample().documents.size() + 2);
+  const SteeringDocument* stored = findDocument(documents, revision.code, revision.version);
+  ASSERT_NE(stored, nullptr);
+  expectSameDocument(revision, *stored);
+  stored = findDocument(documents, "NY-POLICY", 1);
+  ASSERT_NE(stored, nullptr);
+  expectSameDocument(policy, *stored);
+  // The earlier versions are untouched.
+  stored = findDocument(documents, revision.code, sample().documents.front().version);
+  ASSERT_NE(stored, nullptr);
+  EXPECT_EQ(stored->title, sample().documents.front().title);
+  EXPECT_EQ(stored->appropriations.size(), sample().documents.front().appropriations.size());
+
+  auto loaded = store_->loadOrganisation("0999").documents;
+  stored = findDocument(loaded, revision.code, revision.version);
+  ASSERT_NE(stored, nullptr);
+  expectSameDocument(revision, *stored);
+
+  app::Transaction again(*store_);
+  EXPECT_THROW(store_->insertDocument("0999", policy), app::DuplicateRecord);
+}
+
+TEST_P(StoreContract, UpdatesADocumentVersionAndReplacesItsAppropriations) {
+  insert(sample());
+  const auto& units = sample().units;
+  ASSERT_GE(units.size(), 3U);
+  auto before = store_->documents("0999");
+  auto budget = std::find_if(before.begin(), before.end(),
+                             [](const auto& document) { return !document.appropriations.empty(); });
+  ASSERT_NE(budget, before.end()) << "the sample has no document with appropriations";
+
+  SteeringDocument missing = *budget;
+  missing.version = 99;
+  missing.title = "Finns inte";
+  {
+    app::Transaction transaction(*store_);
+    EXPECT_FALSE(store_->updateDocument("0999", missing));
+    EXPECT_FALSE(store_->updateDocument("0998", *budget)) << "another organisation's document";
+    transaction.commit();
+  }
+  auto unchanged = store_->documents("0999");
+  ASSERT_EQ(unchanged.size(), before.size());
+  EXPECT_EQ(findDocument(unchanged, missing.code, 99), nullptr);
+  for (std::size_t i = 0; i < before.size(); ++i) expectSameDocument(before[i], unchanged[i]);
+
+  SteeringDocument changed = *budget;
+  changed.kind = domain::DocumentKind::operational_plan;
+  changed.title = "Reviderad budget";
+  changed.summary = "Med ändrade ramar.";
+  changed.deciding_body = units[1].code;
+  changed.status = domain::DocumentStatus::decided;
+  changed.decision = domain::Decision{date("2026-11-20"), "§ 201", "KS 2026/777"};
+  changed.valid_from = date("2027-01-01");
+  changed.valid_to = date("2027-12-31");
+  changed.year = 2027;
+  changed.term = std::nullopt;
+  // Fewer rows than before, for other units: every old row must go.
+  changed.appropriations = {{units[2].code, 2027, 4200000}};
+  {
+    app::Transaction transaction(*store_);
+    EXPECT_TRUE(store_->updateDocument("0999", changed));
+    transaction.commit();
+  }
+  auto after = store_->documents("0999");
+  ASSERT_EQ(after.size(), before.size());
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (after[i].code == changed.code && after[i].version == changed.version) {
+      expectSameDocument(changed, after[i]);
+    } else {
+      expectSameDocument(before[i], after[i]);
+    }
+  }
+  auto organisation = store_->loadOrganisation("0999");
+  const SteeringDocument* loaded =
+      findDocument(organisation.documents, changed.code, changed.version);
+  ASSERT_NE(loaded, nullptr);
+  EXPECT_EQ(loaded->title, "Reviderad budget");
+  ASSERT_EQ(loaded->appropriations.size(), 1U);
+  EXPECT_EQ(loaded->appropriations.front().amount_sek, 4200000);
+
+  // Back to no decision and no appropriations at all.
+  changed.decision = std::nullopt;
+  changed.status = domain::DocumentStatus::draft;
+  changed.appropriations.clear();
+  {
+    app::Transaction transaction(*store_);
+    EXPECT_TRUE(store_->updateDocument("0999", changed));
+    transaction.commit();
+  }
+  auto cleared = store_->documents("0999");
+  loaded = findDocument(cleared, changed.code, changed.version);
+  ASSERT_NE(loaded, nullptr);
+  expectSameDocument(changed, *loaded);
+}
+
+TEST_P(StoreContract, AddsIndicatorValues) {
+  insert(sample());
+  const std::string indicator = sample().indicators.front().code;
+  const std::string unit = sample().units.front().code;
+  std::vector<domain::IndicatorValue> values = {
+      {indicator, unit, date("2099-06-30"), 12.25, 49.0, 4.0, 0.5},
+      {indicator, unit, date("2099-12-31"), 0.1, std::nullopt, std::nullopt, std::nullopt},
+  };
+  {
+    app::Transaction transaction(*store_);
+    store_->insertIndicatorValues("0999", values);
+    transaction.commit();
+  }
+  auto loaded = store_->loadOrganisation("0999").indicator_values;
+  ASSERT_EQ(loaded.size(), sample().indicator_values.size() + 2);
+  for (const auto& want : values) {
+    auto got = std::find_if(loaded.begin(), loaded.end(), [&](const auto& value) {
+      return value.indicator == want.indicator && value.unit == want.unit &&
+             value.period_end == want.period_end;
+    });
+    ASSERT_NE(got, loaded.end()) << domain::formatDate(want.period_end);
+    EXPECT_EQ(got->value, want.value);
+    EXPECT_EQ(got->numerator, want.numerator);
+    EXPECT_EQ(got->denominator, want.denominator);
+    EXPECT_EQ(got->weight, want.weight);
+  }
+  EXPECT_TRUE(store_->loadOrganisation("0998").indicator_values.empty());
+
+  app::Transaction again(*store_);
+  EXPECT_THROW(store_->insertIndicatorValues("0999", {values.front()}), app::DuplicateRecord);
+}
+
+TEST_P(StoreContract, EndsAndReopensAMembershipByItsKey) {
+  insert(sample());
+  const domain::Membership& original = sample().memberships.front();
+  auto before = store_->membershipsOf("0999", original.person);
+  ASSERT_FALSE(before.empty());
+
+  domain::Membership missing = original;
+  missing.valid_from = date("1901-01-01");
+  missing.valid_to = date("2026-06-30");
+  domain::Membership other_role = original;
+  other_role.role =
+      original.role == domain::Role::employee ? domain::Role::controller : domain::Role::employee;
+  other_role.valid_to = date("2026-06-30");
+  {
+    app::Transaction transaction(*store_);
+    EXPECT_FALSE(store_->updateMembership("0999", missing));
+    EXPECT_FALSE(store_->updateMembership("0999", other_role));
+    EXPECT_FALSE(store_->updateMembership("0998", missing));
+    transaction.commit();
+  }
+  auto unchanged = store_->membershipsOf("0999", original.person);
+  ASSERT_EQ(unchanged.size(), before.size());
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(unchanged[i].valid_to, before[i].valid_to);
+  }
+
+  auto isOriginal = [&](const domain::Membership& membership) {
+    return membership.unit == original.unit && membership.role == original.role &&
+           membership.valid_from == original.valid_from;
+  };
+  for (std::optional<domain::Date> end :
+       {std::optional(date("2026-06-30")), std::optional<domain::Date>()}) {
+    domain::Membership changed = original;
+    changed.valid_to = end;
+    {
+      app::Transaction transaction(*store_);
+      EXPECT_TRUE(store_->updateMembership("0999", changed));
+      transaction.commit();
+    }
+    auto after = store_->membershipsOf("0999", original.person);
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      EXPECT_EQ(after[i].valid_to, isOriginal(after[i]) ? end : before[i].valid_to);
+    }
+  }
+}
+
+TEST_P(StoreContract, CountsAuditEntriesPerOrganisation) {
+  EXPECT_EQ(store_->auditSequence("0999"), 0) << "an organisation that does not exist";
+  insert(sample());
+  insert(demo::generateMunicipality("0998", "Grannkommunen", 8));
+  EXPECT_EQ(store_->auditSequence("0999"), 0) << "an organisation without entries";
+  app::FixedClock clock(std::chrono::sys_days{std::chrono::year{2025} / 3 / 31});
+  for (int round = 0; round < 2; ++round) {
+    app::Transaction transaction(*store_);
+    app::AuditTrail trail(clock, "0999", "test");
+    for (int i = 0; i <= round; ++i) {
+      trail.record("unit.imported", "unit", "U" + std::to_string(round * 10 + i), "", "{}");
+    }
+    trail.write(*store_);
+    transaction.commit();
+  }
+  std::int64_t last = 0;
+  store_->forEachAuditEntry("0999", 1, [&](const AuditEntry& entry) { last = entry.sequence; });
+  EXPECT_EQ(last, 3);
+  EXPECT_EQ(store_->auditSequence("0999"), last);
+  EXPECT_EQ(store_->auditSequence("0999"), store_->auditHead("0999").sequence);
+  EXPECT_EQ(store_->auditSequence("0998"), 0);
+  EXPECT_EQ(open()->auditSequence("0999"), last) << "another connection";
+}
+
+TEST_P(StoreContract, ReadsTheAuditSequenceWithoutWaitingForAWriter) {
+  insert(sample());
+  app::FixedClock clock(std::chrono::sys_days{std::chrono::year{2025} / 3 / 31});
+  auto append = [&](app::Store& store, const std::string& record) {
+    app::AuditTrail trail(clock, "0999", "test");
+    trail.record("unit.imported", "unit", record, "", "{}");
+    trail.write(store);
+  };
+  {
+    app::Transaction transaction(*store_);
+    append(*store_, "U1");
+    transaction.commit();
+  }
+  auto reader = open();
+  {
+    // A writer in the middle of its transaction, holding the organisation's lock.
+    app::Transaction transaction(*store_);
+    store_->lockOrganisation("0999");
+    append(*store_, "U2");
+    auto sequence = std::async(std::launch::async, [&] { return reader->auditSequence("0999"); });
+    ASSERT_EQ(sequence.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+        << "auditSequence waited for a writer's lock";
+    EXPECT_EQ(sequence.get(), 1) << "the writer's entry is not committed yet";
+    transaction.commit();
+  }
+  EXPECT_EQ(reader->auditSequence("0999"), 2);
+}
+
+TEST_P(StoreContract, ListsOneRecordsAuditEntriesOldestFirst) {
+  insert(sample());
+  insert(demo::generateMunicipality("0998", "Grannkommunen", 8));
+  app::FixedClock clock(std::chrono::sys_days{std::chrono::year{2025} / 3 / 31});
+  auto write = [&](const std::string& organisation, const auto& records) {
+    app::Transaction transaction(*store_);
+    app::AuditTrail trail(clock, organisation, "test");
+    for (const auto& [action, kind, record, before, after] : records) {
+      trail.record(action, kind, record, before, after);
+    }
+    trail.write(*store_);
+    transaction.commit();
+  };
+  using Record = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+  // The same key as another kind of record, a longer key it prefixes, and the same record in
+  // another organisation must all stay out.
+  write("0999", std::vector<Record>{{"unit.imported", "unit", "U1", "", R"({"name":"A"})"},
+                                    {"unit.imported", "unit", "U10", "", R"({"name":"C"})"},
+                                    {"item.issued", "item", "U1", "", "{}"}});
+  write("0998", std::vector<Record>{{"unit.imported", "unit", "U1", "", "{}"}});
+  write("0999",
+        std::vector<Record>{
+            {"unit.renamed", "unit", "U1", R"({"name":"A"})", R"({"name":"B"})"},
+            {"unit.renamed", "unit", "U10", "", "{}"},
+            {"unit.closed", "unit", "U1", R"({"valid_to":null})", R"({"valid_to":"2025-12-31"})"}});
+
+  std::vector<AuditEntry> all;
+  store_->forEachAuditEntry("0999", 1, [&](const AuditEntry& entry) { all.push_back(entry); });
+  ASSERT_EQ(all.size(), 6U);
+  auto entries = store_->auditEntriesOf("0999", "unit", "U1");
+  ASSERT_EQ(entries.size(), 3U);
+  expectSameAuditEntry(all[0], entries[0]);
+  expectSameAuditEntry(all[3], entries[1]);
+  expectSameAuditEntry(all[5], entries[2]);
+  EXPECT_EQ(entries[0].action, "unit.imported");
+  EXPECT_EQ(entries[1].action, "unit.renamed");
+  EXPECT_EQ(entries[2].action, "unit.closed");
+
+  auto item = store_->auditEntriesOf("0999", "item", "U1");
+  ASSERT_EQ(item.size(), 1U);
+  EXPECT_EQ(item.front().sequence, 3);
+  auto neighbour = store_->auditEntriesOf("0998", "unit", "U1");
+  ASSERT_EQ(neighbour.size(), 1U);
+  EXPECT_EQ(neighbour.front().organisation, "0998");
+  EXPECT_TRUE(store_->auditEntriesOf("0999", "unit", "U2").empty());
+  EXPECT_TRUE(store_->auditEntriesOf("0997", "unit", "U1").empty());
 }
 
 TEST_P(StoreContract, RefusesADatabaseWithANewerSchema) {

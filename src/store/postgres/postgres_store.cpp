@@ -60,6 +60,25 @@ void addItemFields(Sink& sink, const Item& item) {
       .add(item.closing_note);
 }
 
+// The document's fields in readDocument's order after its code and version: one list for COPY
+// and UPDATE.
+template <typename Sink>
+void addDocumentFields(Sink& sink, const SteeringDocument& document) {
+  sink.add(toString(document.kind))
+      .add(document.title)
+      .add(document.summary)
+      .add(document.deciding_body)
+      .add(toString(document.status));
+  if (document.decision) {
+    sink.add(document.decision->date)
+        .add(document.decision->minute_paragraph)
+        .add(document.decision->case_number);
+  } else {
+    sink.addNull().addNull().addNull();
+  }
+  sink.add(document.valid_from).add(document.valid_to).add(document.year).add(document.term);
+}
+
 }  // namespace
 
 PostgresStore::PostgresStore(const std::string& url, SchemaPolicy policy) : connection_(url) {
@@ -143,46 +162,7 @@ void PostgresStore::insertOrganisationData(const OrganisationData& data) {
   insertPeople(org, data.people);
   insertMemberships(org, data.memberships);
 
-  CopyRows documents;
-  CopyRows appropriations;
-  for (const SteeringDocument& document : data.documents) {
-    documents.add(org)
-        .add(document.code)
-        .add(document.version)
-        .add(toString(document.kind))
-        .add(document.title)
-        .add(document.summary)
-        .add(document.deciding_body)
-        .add(toString(document.status));
-    if (document.decision) {
-      documents.add(document.decision->date)
-          .add(document.decision->minute_paragraph)
-          .add(document.decision->case_number);
-    } else {
-      documents.addNull().addNull().addNull();
-    }
-    documents.add(document.valid_from)
-        .add(document.valid_to)
-        .add(document.year)
-        .add(document.term)
-        .endRow();
-    for (const Appropriation& money : document.appropriations) {
-      appropriations.add(org)
-          .add(document.code)
-          .add(document.version)
-          .add(money.unit)
-          .add(money.year)
-          .add(money.amount_sek)
-          .endRow();
-    }
-  }
-  connection_.copy(
-      "documents (organisation, code, version, kind, title, summary, deciding_body, status, "
-      "decision_date, decision_paragraph, decision_case_number, valid_from, valid_to, year, "
-      "term)",
-      documents);
-  connection_.copy("appropriations (organisation, document, version, unit, year, amount_sek)",
-                   appropriations);
+  copyDocuments(org, data.documents);
 
   CopyRows indicators;
   CopyRows targets;
@@ -210,22 +190,88 @@ void PostgresStore::insertOrganisationData(const OrganisationData& data) {
       indicators);
   connection_.copy("indicator_targets (organisation, indicator, year, unit, value)", targets);
 
-  CopyRows items;
-  for (const Item& item : data.items) {
-    items.add(org).add(item.code);
-    addItemFields(items, item);
-    items.add(item.revision).endRow();
+  insertItems(org, data.items);
+  insertIndicatorValues(org, data.indicator_values);
+}
+
+void PostgresStore::insertItems(std::string_view organisation, const std::vector<Item>& items) {
+  CopyRows rows;
+  for (const Item& item : items) {
+    rows.add(organisation).add(item.code);
+    addItemFields(rows, item);
+    rows.add(item.revision).endRow();
   }
   connection_.copy(
       "items (organisation, code, kind, document, issuer, recipient_unit, recipient_person, "
       "origin, origin_document, title, description, due, deliverable, deliverable_due, plan, "
       "status, issued_on, acknowledged_on, closed_on, closing_note, revision)",
-      items);
-  copyFollowUp(org, data.items);
+      rows);
+  copyFollowUp(organisation, items);
+}
 
-  CopyRows values;
-  for (const IndicatorValue& value : data.indicator_values) {
-    values.add(org)
+void PostgresStore::insertDocument(std::string_view organisation,
+                                   const SteeringDocument& document) {
+  copyDocuments(organisation, {document});
+}
+
+void PostgresStore::copyDocuments(std::string_view organisation,
+                                  const std::vector<SteeringDocument>& documents) {
+  CopyRows rows;
+  for (const SteeringDocument& document : documents) {
+    rows.add(organisation).add(document.code).add(document.version);
+    addDocumentFields(rows, document);
+    rows.endRow();
+  }
+  connection_.copy(
+      "documents (organisation, code, version, kind, title, summary, deciding_body, status, "
+      "decision_date, decision_paragraph, decision_case_number, valid_from, valid_to, year, "
+      "term)",
+      rows);
+  copyAppropriations(organisation, documents);
+}
+
+void PostgresStore::copyAppropriations(std::string_view organisation,
+                                       const std::vector<SteeringDocument>& documents) {
+  CopyRows rows;
+  for (const SteeringDocument& document : documents) {
+    for (const Appropriation& money : document.appropriations) {
+      rows.add(organisation)
+          .add(document.code)
+          .add(document.version)
+          .add(money.unit)
+          .add(money.year)
+          .add(money.amount_sek)
+          .endRow();
+    }
+  }
+  connection_.copy("appropriations (organisation, document, version, unit, year, amount_sek)",
+                   rows);
+}
+
+bool PostgresStore::updateDocument(std::string_view organisation,
+                                   const SteeringDocument& document) {
+  PgParams params;
+  params.add(organisation).add(document.code).add(document.version);
+  addDocumentFields(params, document);
+  auto updated = connection_.query(
+      "UPDATE documents SET kind = $4, title = $5, summary = $6, deciding_body = $7, "
+      "status = $8, decision_date = $9, decision_paragraph = $10, decision_case_number = $11, "
+      "valid_from = $12, valid_to = $13, year = $14, term = $15 "
+      "WHERE organisation = $1 AND code = $2 AND version = $3",
+      params);
+  if (updated.affected() != 1) return false;
+  connection_.query(
+      "DELETE FROM appropriations WHERE organisation = $1 AND document = $2 AND version = $3",
+      PgParams().add(organisation).add(document.code).add(document.version));
+  copyAppropriations(organisation, {document});
+  return true;
+}
+
+void PostgresStore::insertIndicatorValues(std::string_view organisation,
+                                          const std::vector<IndicatorValue>& values) {
+  CopyRows rows;
+  for (const IndicatorValue& value : values) {
+    rows.add(organisation)
         .add(value.indicator)
         .add(value.unit)
         .add(value.period_end)
@@ -238,7 +284,7 @@ void PostgresStore::insertOrganisationData(const OrganisationData& data) {
   connection_.copy(
       "indicator_values (organisation, indicator, unit, period_end, value, numerator, "
       "denominator, weight)",
-      values);
+      rows);
 }
 
 void PostgresStore::copyFollowUp(std::string_view organisation, const std::vector<Item>& items) {
@@ -309,6 +355,18 @@ void PostgresStore::insertMemberships(std::string_view organisation,
         .endRow();
   }
   connection_.copy("memberships (organisation, person, unit, role, valid_from, valid_to)", rows);
+}
+
+bool PostgresStore::updateMembership(std::string_view organisation, const Membership& membership) {
+  return connection_
+             .query(sql::kUpdateMembership, PgParams()
+                                                .add(membership.valid_to)
+                                                .add(organisation)
+                                                .add(membership.person)
+                                                .add(membership.unit)
+                                                .add(toString(membership.role))
+                                                .add(membership.valid_from))
+             .affected() == 1;
 }
 
 bool PostgresStore::updateItem(std::string_view organisation, const Item& item) {
@@ -456,6 +514,20 @@ void PostgresStore::appendAudit(const std::vector<AuditEntry>& entries) {
       "audit_entries (organisation, sequence, at, actor, action, record_kind, record, before, "
       "after, previous_hash, hash)",
       rows);
+}
+
+std::int64_t PostgresStore::auditSequence(std::string_view organisation) {
+  std::int64_t sequence = 0;
+  eachRow(sql::kAuditSequence, organisation, [&](const PgRow& row) { sequence = row.integer(0); });
+  return sequence;
+}
+
+std::vector<AuditEntry> PostgresStore::auditEntriesOf(std::string_view organisation,
+                                                      std::string_view record_kind,
+                                                      std::string_view record) {
+  return readAll(connection_.query(sql::kAuditEntriesOfRecord,
+                                   PgParams().add(organisation).add(record_kind).add(record)),
+                 [](const PgRow& row) { return readAuditEntry(row); });
 }
 
 void PostgresStore::forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,

@@ -32,6 +32,15 @@ class PostgresStore final : public app::Store {
                     const std::vector<domain::Person>& people) override;
   void insertMemberships(std::string_view organisation,
                          const std::vector<domain::Membership>& memberships) override;
+  void insertItems(std::string_view organisation, const std::vector<domain::Item>& items) override;
+  void insertDocument(std::string_view organisation,
+                      const domain::SteeringDocument& document) override;
+  bool updateDocument(std::string_view organisation,
+                      const domain::SteeringDocument& document) override;
+  void insertIndicatorValues(std::string_view organisation,
+                             const std::vector<domain::IndicatorValue>& values) override;
+  bool updateMembership(std::string_view organisation,
+                        const domain::Membership& membership) override;
   bool updateItem(std::string_view organisation, const domain::Item& item) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   std::optional<domain::Person> person(std::string_view organisation,
@@ -61,6 +70,10 @@ class PostgresStore final : public app::Store {
                       std::string_view at) override;
   domain::AuditHead auditHead(std::string_view organisation) override;
   void appendAudit(const std::vector<domain::AuditEntry>& entries) override;
+  std::int64_t auditSequence(std::string_view organisation) override;
+  std::vector<domain::AuditEntry> auditEntriesOf(std::string_view organisation,
+                                                 std::string_view record_kind,
+                                                 std::string_view record) override;
   void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
                          const std::function<void(const domain::AuditEntry&)>& visit) override;
 
@@ -77,6 +90,11 @@ class PostgresStore final : public app::Store {
  private:
   void migrate(SchemaPolicy policy, const std::string& url);
   void copyFollowUp(std::string_view organisation, const std::vector<domain::Item>& items);
+  //! Documents with their appropriations, in one COPY each however many there are.
+  void copyDocuments(std::string_view organisation,
+                     const std::vector<domain::SteeringDocument>& documents);
+  void copyAppropriations(std::string_view organisation,
+                          const std::vector<domain::SteeringDocument>& documents);
   //! Items of the organisation $1 with `where` (more conditions on $2...), with follow-up.
   std::vector<domain::Item> loadItems(std::string_view where, const PgParams& params);
   std::vector<domain::Item> loadChain(std::string_view chain, std::string_view organisation,

@@ -49,6 +49,30 @@ void bindItem(SqliteStatement& statement, std::string_view organisation, const I
   statement.bind(20, item.closing_note).bind(21, item.revision);
 }
 
+// Binds a document as both the insert and the update number it: ?1 organisation, ?2 code,
+// ?3 version (its key), ?4..?15 the other fields in readDocument's order.
+void bindDocument(SqliteStatement& statement, std::string_view organisation,
+                  const SteeringDocument& document) {
+  statement.bind(1, organisation)
+      .bind(2, document.code)
+      .bind(3, static_cast<std::int64_t>(document.version))
+      .bind(4, toString(document.kind))
+      .bind(5, document.title)
+      .bind(6, document.summary)
+      .bind(7, document.deciding_body)
+      .bind(8, toString(document.status));
+  if (document.decision) {
+    bindDate(statement, 9, document.decision->date);
+    statement.bind(10, document.decision->minute_paragraph)
+        .bind(11, document.decision->case_number);
+  } else {
+    statement.bindNull(9).bindNull(10).bindNull(11);
+  }
+  bindDate(statement, 12, document.valid_from);
+  bindDate(statement, 13, document.valid_to);
+  statement.bind(14, document.year).bind(15, document.term);
+}
+
 // Selects the wanted item codes for loadItems: ?1 is the organisation, ?2 a start item.
 constexpr std::string_view kAllItems = "SELECT code FROM items WHERE organisation = ?1";
 constexpr std::string_view kOneItem =
@@ -170,41 +194,7 @@ void SqliteStore::insertOrganisationData(const OrganisationData& data) {
   insertPeople(org, data.people);
   insertMemberships(org, data.memberships);
 
-  auto& document = statement(
-      "INSERT INTO documents (organisation, code, version, kind, title, summary, deciding_body, "
-      "status, decision_date, decision_paragraph, decision_case_number, valid_from, valid_to, "
-      "year, term) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-  auto& appropriation = statement(
-      "INSERT INTO appropriations (organisation, document, version, unit, year, amount_sek) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  for (const SteeringDocument& record : data.documents) {
-    document.bind(1, org)
-        .bind(2, record.code)
-        .bind(3, static_cast<std::int64_t>(record.version))
-        .bind(4, toString(record.kind))
-        .bind(5, record.title)
-        .bind(6, record.summary)
-        .bind(7, record.deciding_body)
-        .bind(8, toString(record.status));
-    if (record.decision) {
-      bindDate(document, 9, record.decision->date);
-      document.bind(10, record.decision->minute_paragraph).bind(11, record.decision->case_number);
-    } else {
-      document.bindNull(9).bindNull(10).bindNull(11);
-    }
-    bindDate(document, 12, record.valid_from);
-    bindDate(document, 13, record.valid_to);
-    document.bind(14, record.year).bind(15, record.term).run();
-    for (const Appropriation& money : record.appropriations) {
-      appropriation.bind(1, org)
-          .bind(2, record.code)
-          .bind(3, static_cast<std::int64_t>(record.version))
-          .bind(4, money.unit)
-          .bind(5, static_cast<std::int64_t>(money.year))
-          .bind(6, money.amount_sek)
-          .run();
-    }
-  }
+  for (const SteeringDocument& document : data.documents) insertDocument(org, document);
 
   auto& indicator = statement(
       "INSERT INTO indicators (organisation, code, name, description, unit_of_measure, "
@@ -233,18 +223,7 @@ void SqliteStore::insertOrganisationData(const OrganisationData& data) {
 
   insertItems(org, data.items);
 
-  auto& value = statement(
-      "INSERT INTO indicator_values (organisation, indicator, unit, period_end, value, "
-      "numerator, denominator, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  for (const IndicatorValue& record : data.indicator_values) {
-    value.bind(1, org).bind(2, record.indicator).bind(3, record.unit);
-    bindDate(value, 4, record.period_end);
-    value.bind(5, record.value)
-        .bind(6, record.numerator)
-        .bind(7, record.denominator)
-        .bind(8, record.weight)
-        .run();
-  }
+  insertIndicatorValues(org, data.indicator_values);
 }
 
 void SqliteStore::insertUnits(std::string_view organisation, const std::vector<Unit>& units) {
@@ -331,6 +310,78 @@ void SqliteStore::insertFollowUp(std::string_view organisation, const Item& item
         .bind(4, item.follow_up.assessed_at[i])
         .run();
   }
+}
+
+void SqliteStore::insertDocument(std::string_view organisation, const SteeringDocument& document) {
+  auto& insert = statement(
+      "INSERT INTO documents (organisation, code, version, kind, title, summary, deciding_body, "
+      "status, decision_date, decision_paragraph, decision_case_number, valid_from, valid_to, "
+      "year, term) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+  bindDocument(insert, organisation, document);
+  insert.run();
+  insertAppropriations(organisation, document);
+}
+
+bool SqliteStore::updateDocument(std::string_view organisation, const SteeringDocument& document) {
+  auto& update = statement(
+      "UPDATE documents SET kind = ?4, title = ?5, summary = ?6, deciding_body = ?7, "
+      "status = ?8, decision_date = ?9, decision_paragraph = ?10, decision_case_number = ?11, "
+      "valid_from = ?12, valid_to = ?13, year = ?14, term = ?15 "
+      "WHERE organisation = ?1 AND code = ?2 AND version = ?3");
+  bindDocument(update, organisation, document);
+  update.run();
+  if (sqlite3_changes(connection_.handle()) != 1) return false;
+  statement("DELETE FROM appropriations WHERE organisation = ?1 AND document = ?2 AND version = ?3")
+      .bind(1, organisation)
+      .bind(2, document.code)
+      .bind(3, static_cast<std::int64_t>(document.version))
+      .run();
+  insertAppropriations(organisation, document);
+  return true;
+}
+
+void SqliteStore::insertAppropriations(std::string_view organisation,
+                                       const SteeringDocument& document) {
+  auto& insert = statement(
+      "INSERT INTO appropriations (organisation, document, version, unit, year, amount_sek) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  for (const Appropriation& money : document.appropriations) {
+    insert.bind(1, organisation)
+        .bind(2, document.code)
+        .bind(3, static_cast<std::int64_t>(document.version))
+        .bind(4, money.unit)
+        .bind(5, static_cast<std::int64_t>(money.year))
+        .bind(6, money.amount_sek)
+        .run();
+  }
+}
+
+void SqliteStore::insertIndicatorValues(std::string_view organisation,
+                                        const std::vector<IndicatorValue>& values) {
+  auto& insert = statement(
+      "INSERT INTO indicator_values (organisation, indicator, unit, period_end, value, "
+      "numerator, denominator, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  for (const IndicatorValue& value : values) {
+    insert.bind(1, organisation).bind(2, value.indicator).bind(3, value.unit);
+    bindDate(insert, 4, value.period_end);
+    insert.bind(5, value.value)
+        .bind(6, value.numerator)
+        .bind(7, value.denominator)
+        .bind(8, value.weight)
+        .run();
+  }
+}
+
+bool SqliteStore::updateMembership(std::string_view organisation, const Membership& membership) {
+  auto& update = statement(sql::kUpdateMembership);
+  bindDate(update, 1, membership.valid_to);
+  update.bind(2, organisation)
+      .bind(3, membership.person)
+      .bind(4, membership.unit)
+      .bind(5, toString(membership.role));
+  bindDate(update, 6, membership.valid_from);
+  update.run();
+  return sqlite3_changes(connection_.handle()) == 1;
 }
 
 bool SqliteStore::updateItem(std::string_view organisation, const Item& item) {
@@ -487,6 +538,23 @@ void SqliteStore::appendAudit(const std::vector<AuditEntry>& entries) {
         .bind(11, entry.hash)
         .run();
   }
+}
+
+std::int64_t SqliteStore::auditSequence(std::string_view organisation) {
+  std::int64_t sequence = 0;
+  eachRow(sql::kAuditSequence, organisation,
+          [&](const SqliteStatement& row) { sequence = row.integer(0); });
+  return sequence;
+}
+
+std::vector<AuditEntry> SqliteStore::auditEntriesOf(std::string_view organisation,
+                                                    std::string_view record_kind,
+                                                    std::string_view record) {
+  auto& query = statement(sql::kAuditEntriesOfRecord);
+  query.bind(1, organisation).bind(2, record_kind).bind(3, record);
+  std::vector<AuditEntry> entries;
+  while (query.step()) entries.push_back(readAuditEntry(query));
+  return entries;
 }
 
 void SqliteStore::forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,

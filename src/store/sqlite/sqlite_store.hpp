@@ -35,6 +35,15 @@ class SqliteStore final : public app::Store {
                     const std::vector<domain::Person>& people) override;
   void insertMemberships(std::string_view organisation,
                          const std::vector<domain::Membership>& memberships) override;
+  void insertItems(std::string_view organisation, const std::vector<domain::Item>& items) override;
+  void insertDocument(std::string_view organisation,
+                      const domain::SteeringDocument& document) override;
+  bool updateDocument(std::string_view organisation,
+                      const domain::SteeringDocument& document) override;
+  void insertIndicatorValues(std::string_view organisation,
+                             const std::vector<domain::IndicatorValue>& values) override;
+  bool updateMembership(std::string_view organisation,
+                        const domain::Membership& membership) override;
   bool updateItem(std::string_view organisation, const domain::Item& item) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   std::optional<domain::Person> person(std::string_view organisation,
@@ -64,6 +73,10 @@ class SqliteStore final : public app::Store {
                       std::string_view at) override;
   domain::AuditHead auditHead(std::string_view organisation) override;
   void appendAudit(const std::vector<domain::AuditEntry>& entries) override;
+  std::int64_t auditSequence(std::string_view organisation) override;
+  std::vector<domain::AuditEntry> auditEntriesOf(std::string_view organisation,
+                                                 std::string_view record_kind,
+                                                 std::string_view record) override;
   void forEachAuditEntry(std::string_view organisation, std::int64_t from_sequence,
                          const std::function<void(const domain::AuditEntry&)>& visit) override;
 
@@ -83,7 +96,8 @@ class SqliteStore final : public app::Store {
   SqliteStatement& statement(std::string_view sql);
   void migrate(SchemaPolicy policy, const std::string& path);
   void insertFollowUp(std::string_view organisation, const domain::Item& item);
-  void insertItems(std::string_view organisation, const std::vector<domain::Item>& items);
+  void insertAppropriations(std::string_view organisation,
+                            const domain::SteeringDocument& document);
   //! The items a recursive `chain(code)` CTE from `code` reaches, without follow-up details.
   std::vector<domain::Item> loadChain(std::string_view organisation, std::string_view chain,
                                       std::string_view code);
