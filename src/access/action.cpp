@@ -7,7 +7,7 @@ namespace styr::access {
 
 namespace {
 
-constexpr std::array<std::pair<Action, std::string_view>, 23> kActions{{
+constexpr std::array<std::pair<Action, std::string_view>, 25> kActions{{
     {Action::read_item, "read_item"},
     {Action::create_item, "create_item"},
     {Action::edit_what, "edit_what"},
@@ -21,6 +21,8 @@ constexpr std::array<std::pair<Action, std::string_view>, 23> kActions{{
     {Action::revise_document, "revise_document"},
     {Action::record_decision, "record_decision"},
     {Action::read_units, "read_units"},
+    {Action::read_indicators, "read_indicators"},
+    {Action::record_indicator_value, "record_indicator_value"},
     {Action::read_people, "read_people"},
     {Action::manage_memberships, "manage_memberships"},
     {Action::manage_accounts, "manage_accounts"},
@@ -94,6 +96,7 @@ Scope scopeOf(Action action) {
     case Action::read_item:
     case Action::read_document:
     case Action::read_units:
+    case Action::read_indicators:
     case Action::read_people:
     case Action::read_audit:
     case Action::read_coverage:
@@ -109,6 +112,7 @@ Scope scopeOf(Action action) {
     case Action::create_document:
     case Action::revise_document:
     case Action::record_decision:
+    case Action::record_indicator_value:
     case Action::setup_year:
       return Scope::write_content;
     case Action::import_data:

@@ -11,7 +11,7 @@ namespace styr::access {
 //! What an API token lets its machine client do of what its creator may do.
 enum class Scope {
   read,           //!< the read_* actions
-  write_content,  //!< items, steering documents and the year's set-up
+  write_content,  //!< items, steering documents, indicator values and the year's set-up
   import,         //!< import_data and export_data
   administer,     //!< the manage_* actions
 };
@@ -33,6 +33,8 @@ enum class Action {
   revise_document,
   record_decision,
   read_units,
+  read_indicators,
+  record_indicator_value,
   read_people,
   manage_memberships,
   manage_accounts,

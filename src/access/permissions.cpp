@@ -53,6 +53,10 @@ std::string_view phrase(Action action) {
       return "record decisions";
     case Action::read_units:
       return "read the unit tree";
+    case Action::read_indicators:
+      return "read indicators";
+    case Action::record_indicator_value:
+      return "record indicator values";
     case Action::read_people:
       return "read people";
     case Action::manage_memberships:
@@ -201,6 +205,9 @@ Decision Rights::can(Action action, const Subject& subject) const {
   if (isDocumentAction(action) && subject.document == nullptr) {
     return deny(fmt::format("to {}, name the steering document", phrase(action)));
   }
+  if (action == Action::record_indicator_value && subject.unit.empty()) {
+    return deny(fmt::format("to {}, name the unit the value is reported for", phrase(action)));
+  }
   return actor_.signed_in ? canSignedIn(action, subject) : canPublicly(action, subject);
 }
 
@@ -248,6 +255,11 @@ Decision Rights::canSignedIn(Action action, const Subject& subject) const {
     case Action::read_units:
       // The organisation's tree is no secret to anyone signed in to it.
       return allow();
+    case Action::read_indicators:
+      // Nor are its figures: every indicator, target and value, whichever unit is asked about.
+      return allow();
+    case Action::record_indicator_value:
+      return recordIndicatorValue(subject);
     case Action::read_people:
       return readPeople(subject);
     case Action::manage_memberships:
@@ -429,6 +441,26 @@ Decision Rights::readFigures(Action action, const Subject& subject) const {
       fmt::format("only controllers, heads and members of political bodies {}, and {} is none "
                   "of these on {}",
                   phrase(action), who(), domain::formatDate(today_))));
+}
+
+// A value is a measurement, not an item's WHAT or HOW: whoever answers for the unit's figures
+// reports it (its head or a head above, a political body's secretary), and controllers bring
+// figures in from other systems for any unit.
+Decision Rights::recordIndicatorValue(const Subject& subject) const {
+  const Unit* unit = index_.unit(subject.unit);
+  if (unit == nullptr) {
+    return deny(fmt::format("'{}' is not a unit of {}, so no value can be recorded for it",
+                            subject.unit, index_.data().organisation.code));
+  }
+  if (controller_ || headsOrAbove(unit->code) || secretaryOf(unit->code)) return allow();
+  return deny(withoutContentRights(
+      domain::isPoliticalBody(unit->kind)
+          ? fmt::format("{} is not the secretary of {}: a political body's indicator values "
+                        "are recorded by its secretary or a controller",
+                        who(), unit->code)
+          : fmt::format("{} is not head of {} or of a unit above it: a unit's indicator values "
+                        "are recorded by its head, the heads above it or a controller",
+                        who(), unit->code)));
 }
 
 Decision Rights::runYear(Action action) const {

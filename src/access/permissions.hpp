@@ -37,8 +37,9 @@ struct Actor {
 //! What is acted on. Item actions need `item` (create_item: the draft as proposed, whose
 //! issuer and recipient are what counts); document actions need `document` (create_document:
 //! the proposed draft, whose deciding body counts). `person` and `unit` narrow read_people,
-//! manage_* and read_audit to one person or unit, and `unit` read_coverage and read_stats to
-//! one subtree; left empty they mean the whole organisation.
+//! manage_* and read_audit to one person or unit, `unit` read_coverage and read_stats to one
+//! subtree and read_indicators to one unit's values; left empty they mean the whole
+//! organisation. record_indicator_value needs `unit`: the unit the value is reported for.
 struct Subject {
   std::string organisation;  //!< SCB code of the organisation the record belongs to
   const domain::Item* item = nullptr;
@@ -74,6 +75,7 @@ class Rights {
   [[nodiscard]] Decision writeDocument(const domain::SteeringDocument& document) const;
   [[nodiscard]] Decision readPeople(const Subject& subject) const;
   [[nodiscard]] Decision readFigures(Action action, const Subject& subject) const;
+  [[nodiscard]] Decision recordIndicatorValue(const Subject& subject) const;
   [[nodiscard]] Decision runYear(Action action) const;
   [[nodiscard]] Decision manage(Action action, const Subject& subject) const;
   [[nodiscard]] Decision readAudit(const Subject& subject) const;

@@ -60,6 +60,7 @@ Decision ask(World& world, const Actor& actor, Action action, std::string_view s
 bool isContent(Action action) {
   switch (action) {
     case Action::read_units:
+    case Action::read_indicators:  // the organisation's figures, read by anyone signed in
     case Action::read_people:
     case Action::manage_memberships:
     case Action::manage_accounts:
@@ -244,6 +245,8 @@ TEST(Permissions, AdministratorsTouchNoContent) {
     EXPECT_TRUE(ask(world, administrator, Action::manage_tokens, "person P-EMP").allowed);
     EXPECT_TRUE(ask(world, administrator, Action::read_people, "org").allowed);
     EXPECT_TRUE(ask(world, administrator, Action::read_units, "org").allowed);
+    EXPECT_TRUE(ask(world, administrator, Action::read_indicators, "org").allowed);
+    EXPECT_FALSE(ask(world, administrator, Action::record_indicator_value, "unit KD"));
   }
   EXPECT_THAT(ask(world, person("P-ADM"), Action::edit_how, "item KS-U01").reason,
               HasSubstr("separation of duties"));
@@ -344,6 +347,55 @@ TEST(Permissions, AnActionOnNoRecordIsDenied) {
   EXPECT_THAT(document.reason, HasSubstr("name the steering document"));
 }
 
+TEST(Permissions, AnIndicatorValueIsRecordedForANamedUnit) {
+  World world;
+  Decision unnamed = ask(world, person("P-CTRL"), Action::record_indicator_value, "org");
+  EXPECT_FALSE(unnamed);
+  EXPECT_EQ(unnamed.reason, "to record indicator values, name the unit the value is reported for");
+  Decision unknown = ask(world, person("P-CTRL"), Action::record_indicator_value, "unit NOPE");
+  EXPECT_FALSE(unknown);
+  EXPECT_THAT(unknown.reason, HasSubstr("'NOPE' is not a unit of 1441"));
+  // Reading needs no unit: without one it is the whole organisation's indicators.
+  EXPECT_TRUE(ask(world, person("P-EMP"), Action::read_indicators, "org").allowed);
+}
+
+TEST(Permissions, IndicatorValuesAreRecordedByWhoeverAnswersForTheUnitsFigures) {
+  World world;
+  Decision parent = ask(world, person("P-ENH"), Action::record_indicator_value, "unit SEK");
+  EXPECT_FALSE(parent);
+  EXPECT_THAT(parent.reason, HasSubstr("P-ENH is not head of SEK or of a unit above it"));
+  Decision chair = ask(world, person("P-KS1"), Action::record_indicator_value, "unit KS");
+  EXPECT_FALSE(chair);
+  EXPECT_THAT(chair.reason, HasSubstr("P-KS1 is not the secretary of KS"));
+  Decision employee = ask(world, person("P-EMP"), Action::record_indicator_value, "unit ENH");
+  EXPECT_FALSE(employee);
+  EXPECT_THAT(employee.reason, HasSubstr("recorded by its head, the heads above it or a "
+                                         "controller"));
+  EXPECT_THAT(ask(world, person("P-ADM"), Action::record_indicator_value, "unit KD").reason,
+              HasSubstr("separation of duties"));
+  // A value is a measurement, not the WHAT or the HOW: a controller records values for a
+  // unit whose items it may neither write nor plan.
+  EXPECT_TRUE(ask(world, person("P-CTRL"), Action::record_indicator_value, "unit ENH").allowed);
+  EXPECT_FALSE(ask(world, person("P-CTRL"), Action::edit_how, "item SEK-U01"));
+  EXPECT_FALSE(ask(world, person("P-CTRL"), Action::edit_what, "item ENH-U01"));
+}
+
+TEST(Permissions, EveryoneSignedInReadsTheOrganisationsIndicatorsWhicheverUnit) {
+  World world;
+  for (const auto& [actor_name, actor] : World::actors()) {
+    bool expected =
+        actor.signed_in && (!actor.token_scopes || actor.token_scopes->count(Scope::read) == 1);
+    for (const std::string& name : World::allSubjectNames()) {
+      if (name != "org" && !name.starts_with("unit ")) continue;
+      EXPECT_EQ(ask(world, actor, Action::read_indicators, name).allowed, expected)
+          << actor_name << " " << name;
+    }
+  }
+  EXPECT_TRUE(ask(world, person("P-NONE"), Action::read_indicators, "unit SEK2").allowed);
+  EXPECT_THAT(ask(world, Actor{}, Action::read_indicators, "org").reason,
+              HasSubstr("sign in to read indicators"));
+}
+
 TEST(Permissions, RightsDerivedOnceAnswerAsCanDoes) {
   World world;
   for (const auto& [actor_name, actor] : World::actors()) {
@@ -363,7 +415,7 @@ TEST(Permissions, RightsDerivedOnceAnswerAsCanDoes) {
 TEST(ActionNames, RoundTripAndRejectUnknownNames) {
   for (Action action : allActions()) EXPECT_EQ(parseAction(toString(action)), action);
   for (Scope scope : allScopes()) EXPECT_EQ(parseScope(toString(scope)), scope);
-  EXPECT_EQ(allActions().size(), 23U);
+  EXPECT_EQ(allActions().size(), 25U);
   EXPECT_EQ(toString(Action::edit_what), "edit_what");
   EXPECT_EQ(toString(Scope::write_content), "write_content");
   EXPECT_EQ(parseAction("edit-what"), std::nullopt);
@@ -375,6 +427,8 @@ TEST(ActionNames, EveryActionNeedsTheScopeOfItsKind) {
   EXPECT_EQ(scopeOf(Action::edit_how), Scope::write_content);
   EXPECT_EQ(scopeOf(Action::record_decision), Scope::write_content);
   EXPECT_EQ(scopeOf(Action::setup_year), Scope::write_content);
+  EXPECT_EQ(scopeOf(Action::read_indicators), Scope::read);
+  EXPECT_EQ(scopeOf(Action::record_indicator_value), Scope::write_content);
   EXPECT_EQ(scopeOf(Action::export_data), Scope::import);
   EXPECT_EQ(scopeOf(Action::manage_tokens), Scope::administer);
   for (Action action : allActions()) {
