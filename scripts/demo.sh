@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Sets everything up, builds Styr and runs it on the embedded Lerum demo database.
+# Sets everything up, builds Styr and serves the embedded Lerum demo: prints the demo's chain
+# and coverage analysis, then the server's URL and the demo logins, and serves until Ctrl-C.
+#   STYR_DEMO_DB (demo.db), STYR_PORT (8080) and STYR_ADDRESS (127.0.0.1) change where.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,4 +10,8 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTYR_TESTS=OFF -DSTYR_
   >/dev/null
 ninja -C build -j "$(nproc)" styr
 
-build/styr demo --db "${STYR_DEMO_DB:-demo.db}"
+db="${STYR_DEMO_DB:-demo.db}"
+build/styr demo --db "$db"
+echo
+exec build/styr serve --demo --db "$db" --port "${STYR_PORT:-8080}" \
+  --address "${STYR_ADDRESS:-127.0.0.1}"

@@ -13,6 +13,12 @@ domain::Date Clock::today() const {
   return domain::Date{std::chrono::sys_days{std::chrono::days{day.time_since_epoch().count()}}};
 }
 
+ShiftedClock ShiftedClock::startingOn(const domain::Date& day) {
+  SystemClock system;
+  auto days = std::chrono::sys_days(day) - std::chrono::sys_days(system.today());
+  return ShiftedClock(std::chrono::duration_cast<std::chrono::system_clock::duration>(days));
+}
+
 std::string formatTimestamp(std::chrono::system_clock::time_point at) {
   auto micros = std::chrono::floor<std::chrono::microseconds>(at);
   auto day = std::chrono::floor<std::chrono::days>(micros);

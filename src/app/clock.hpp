@@ -31,6 +31,21 @@ class FixedClock final : public Clock {
   std::chrono::system_clock::time_point at_;
 };
 
+//! The system clock moved by a fixed offset: time flows, from another starting day. The demo
+//! runs on its own date, so that it reads as it would have then.
+class ShiftedClock final : public Clock {
+ public:
+  explicit ShiftedClock(std::chrono::system_clock::duration offset) : offset_(offset) {}
+  //! A clock whose today() is `day` now, with the time of day of the system clock.
+  static ShiftedClock startingOn(const domain::Date& day);
+  [[nodiscard]] std::chrono::system_clock::time_point now() const override {
+    return std::chrono::system_clock::now() + offset_;
+  }
+
+ private:
+  std::chrono::system_clock::duration offset_;
+};
+
 //! An instant as ISO 8601 UTC with microseconds, e.g. 2025-03-31T12:00:00.000000Z.
 std::string formatTimestamp(std::chrono::system_clock::time_point at);
 

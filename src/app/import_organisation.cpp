@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/audit_trail.hpp"
+#include "app/changes.hpp"
 #include "domain/rules.hpp"
 #include "interchange/organisation_json.hpp"
 
@@ -14,23 +15,6 @@ namespace styr::app {
 namespace {
 
 using interchange::recordJson;
-
-Error ruleBroken(const std::vector<domain::Violation>& violations, std::string_view what) {
-  Error error{ErrorCode::rule_broken,
-              fmt::format("{} breaks {} rule{}; nothing was written", what, violations.size(),
-                          violations.size() == 1 ? "" : "s"),
-              {}};
-  for (const auto& violation : violations) {
-    error.details.push_back({violation.path, violation.rule,
-                             fmt::format("{}: {}", violation.record, violation.message)});
-  }
-  return error;
-}
-
-std::string membershipKey(const domain::Membership& membership) {
-  return fmt::format("{}/{}/{}/{}", membership.person, membership.unit,
-                     domain::toString(membership.role), domain::formatDate(membership.valid_from));
-}
 
 template <typename Record>
 void recordAll(AuditTrail& trail, std::string_view kind, const std::vector<Record>& records) {

@@ -20,6 +20,7 @@
 #include "app/verify_audit_trail.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "demo/demo_setup.hpp"
 #include "demo/generator.hpp"
 #include "demo/lerum_demo.hpp"
 #include "http/api.hpp"
@@ -348,60 +349,16 @@ int runUserAdd(const CommonOptions& common, const UserAddOptions& options) {
   return kExitOk;
 }
 
-namespace {
-
-struct DemoLogin {
-  std::string_view username;
-  std::string_view who;
-  std::string demo::DemoKeyPeople::*person;
-  bool administrator = false;
-};
-
-// One account per kind of user, with names easy to remember and type.
-const std::vector<DemoLogin>& demoLogins() {
-  static const std::vector<DemoLogin> logins{
-      {"ledamot", "council member", &demo::DemoKeyPeople::council_member},
-      {"ordforande", "chair of the executive board", &demo::DemoKeyPeople::board_member},
-      {"kd", "chief executive", &demo::DemoKeyPeople::chief_executive},
-      {"sektorschef", "sector head, Lärande", &demo::DemoKeyPeople::sector_head},
-      {"enhetschef", "unit manager", &demo::DemoKeyPeople::unit_manager},
-      {"medarbetare", "employee", &demo::DemoKeyPeople::employee},
-      {"controller", "controller, secretary of the council and board",
-       &demo::DemoKeyPeople::controller},
-      {"admin", "administrator", &demo::DemoKeyPeople::administrator, true},
-  };
-  return logins;
-}
-
-// The demo and its accounts, each created only if missing, through the same use cases as
-// any other data.
-std::optional<app::Error> ensureDemo(app::Store& store, const app::Clock& clock,
-                                     const std::string& actor) {
-  domain::OrganisationData data = demo::buildLerumDemo();
-  const std::string& organisation = data.organisation.code;
-  if (!store.organisation(organisation)) {
-    auto imported = app::importOrganisation(store, clock, actor, data);
-    if (!imported) return imported.error();
-  }
-  demo::DemoKeyPeople people = demo::lerumKeyPeople();
-  for (const auto& login : demoLogins()) {
-    if (store.account(organisation, login.username)) continue;
-    auto added = app::addAccount(store, clock, actor,
-                                 {organisation, std::string(login.username), people.*login.person,
-                                  login.administrator, "demo"},
-                                 app::PasswordPolicy::demo);
-    if (!added) return added.error();
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
 int runServe(const CommonOptions& common, const ServeOptions& options) {
-  app::SystemClock clock;
+  // The demo is a snapshot of late 2025 (its political terms end with the 2026 election), so
+  // it is served on its own date, with time flowing from there.
+  app::SystemClock system_clock;
+  app::ShiftedClock demo_clock = app::ShiftedClock::startingOn(demo::lerumDemoDate());
+  const app::Clock& clock = options.demo ? static_cast<const app::Clock&>(demo_clock)
+                                         : static_cast<const app::Clock&>(system_clock);
   if (options.demo) {
     auto store = store::openStore(common.db);
-    if (auto error = ensureDemo(*store, clock, common.actor)) return fail(*error);
+    if (auto error = demo::ensureDemo(*store, clock, common.actor)) return fail(*error);
   }
   // Store connections are not shared between threads: each io thread opens its own.
   std::string db = common.db;
@@ -427,8 +384,11 @@ int runServe(const CommonOptions& common, const ServeOptions& options) {
                                   options.address, server.port())
                           .c_str());
   if (options.demo) {
+    std::printf("%s\n", fmt::format("The demo runs on its own date: today is {} here.",
+                                    domain::formatDate(clock.today()))
+                            .c_str());
     std::printf("Demo logins, all with the password \"demo\":\n");
-    for (const auto& login : demoLogins()) {
+    for (const auto& login : demo::demoLogins()) {
       std::printf("%s\n", fmt::format("  {:<12} {}", login.username, login.who).c_str());
     }
   }

@@ -105,8 +105,7 @@ int main(int argc, char** argv) {
       "organisation (4-digit SCB code); default: every organisation in the database");
 
   ServeOptions serve;
-  auto* serve_command = app.add_subcommand(
-      "serve", "serve the JSON API (health and sign-in so far) until SIGTERM or SIGINT");
+  auto* serve_command = app.add_subcommand("serve", "serve the JSON API until SIGTERM or SIGINT");
   add_db(serve_command);
   serve_command->add_option("--address", serve.address, "address to listen on")
       ->default_val("127.0.0.1");

@@ -1,6 +1,12 @@
 #include "http/api.hpp"
 
+#include "http/admin_routes.hpp"
+#include "http/analysis_routes.hpp"
+#include "http/document_routes.hpp"
 #include "http/health.hpp"
+#include "http/indicator_routes.hpp"
+#include "http/item_routes.hpp"
+#include "http/people_routes.hpp"
 
 namespace styr::http {
 
@@ -10,6 +16,12 @@ void addApiRoutes(Router& router, const ApiContext& context) {
     return Response{200, "application/json", {}, std::string(openApiDocument())};
   });
   addSessionRoutes(router, context);
+  addItemRoutes(router, context);
+  addPeopleRoutes(router, context);
+  addDocumentRoutes(router, context);
+  addAdminRoutes(router, context);
+  addAnalysisRoutes(router, context);
+  addIndicatorRoutes(router, context);
 }
 
 }  // namespace styr::http

@@ -59,6 +59,11 @@ nlohmann::json whoJson(app::Store& store, const app::Authenticated& who, const a
 
 }  // namespace
 
+bool carriesSession(const Request& request) {
+  auto secret = cookie(request, kSessionCookie);
+  return secret && !secret->empty();
+}
+
 app::Result<app::Authenticated> authenticateRequest(const ApiContext& context,
                                                     const Request& request) {
   auto secret = cookie(request, kSessionCookie);

@@ -10,6 +10,7 @@
 
 #include "app/clock.hpp"
 #include "app/error.hpp"
+#include "app/read_model.hpp"
 #include "app/sessions.hpp"
 #include "app/sign_in_throttle.hpp"
 #include "app/store.hpp"
@@ -29,7 +30,12 @@ struct ApiContext {
   std::chrono::seconds session_idle_limit = std::chrono::hours(8);
   //! Failed sign-ins, per address and per account, shared by the server's threads.
   std::shared_ptr<app::SignInThrottle> throttle = std::make_shared<app::SignInThrottle>();
+  //! The organisations' snapshots, shared by the server's threads.
+  std::shared_ptr<app::ReadModels> models = std::make_shared<app::ReadModels>();
 };
+
+//! Whether the request carries a session cookie at all (without one it is the public's).
+bool carriesSession(const Request& request);
 
 //! The session the request's cookie opens (unauthenticated when there is none).
 app::Result<app::Authenticated> authenticateRequest(const ApiContext& context,

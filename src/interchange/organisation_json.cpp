@@ -582,3 +582,54 @@ std::string recordJson(const domain::IndicatorValue& value) {
 }
 
 }  // namespace styr::interchange
+
+namespace styr::interchange {
+
+nlohmann::ordered_json recordObject(const domain::Unit& unit) {
+  return writeUnit(unit);
+}
+nlohmann::ordered_json recordObject(const domain::Person& person) {
+  return writePerson(person);
+}
+nlohmann::ordered_json recordObject(const domain::Membership& membership) {
+  return writeMembership(membership);
+}
+nlohmann::ordered_json recordObject(const domain::SteeringDocument& document) {
+  return writeDocument(document);
+}
+nlohmann::ordered_json recordObject(const domain::Indicator& indicator) {
+  return writeIndicator(indicator);
+}
+nlohmann::ordered_json recordObject(const domain::Item& item) {
+  return writeItem(item);
+}
+nlohmann::ordered_json recordObject(const domain::IndicatorValue& value) {
+  return writeIndicatorValue(value);
+}
+
+domain::FollowUp readFollowUpObject(const nlohmann::json& node, std::string path,
+                                    std::vector<Problem>& problems) {
+  return readFollowUp(node, std::move(path), problems);
+}
+domain::Decision readDecisionObject(const nlohmann::json& node, std::string path,
+                                    std::vector<Problem>& problems) {
+  return readDecision(node, std::move(path), problems);
+}
+domain::Appropriation readAppropriationObject(const nlohmann::json& node, std::string path,
+                                              std::vector<Problem>& problems) {
+  return readAppropriation(node, std::move(path), problems);
+}
+domain::Person readPersonObject(const nlohmann::json& node, std::string path,
+                                std::vector<Problem>& problems) {
+  return readPerson(node, std::move(path), problems);
+}
+domain::Membership readMembershipObject(const nlohmann::json& node, std::string path,
+                                        std::vector<Problem>& problems) {
+  return readMembership(node, std::move(path), problems);
+}
+domain::IndicatorValue readIndicatorValueObject(const nlohmann::json& node, std::string path,
+                                                std::vector<Problem>& problems) {
+  return readIndicatorValue(node, std::move(path), problems);
+}
+
+}  // namespace styr::interchange

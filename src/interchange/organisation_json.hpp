@@ -2,8 +2,11 @@
 // The exchange format: one organisation's data as one JSON document, for export, import,
 // backups and moving between installations. Described in docs/exchange-format.md.
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/model.hpp"
 #include "interchange/problem.hpp"
@@ -37,5 +40,30 @@ std::string recordJson(const domain::SteeringDocument& document);
 std::string recordJson(const domain::Indicator& indicator);
 std::string recordJson(const domain::Item& item);
 std::string recordJson(const domain::IndicatorValue& value);
+
+//! One record as an object of the exchange format: the API's representations are these, so a
+//! client sees the same fields in an export and on the wire.
+nlohmann::ordered_json recordObject(const domain::Unit& unit);
+nlohmann::ordered_json recordObject(const domain::Person& person);
+nlohmann::ordered_json recordObject(const domain::Membership& membership);
+nlohmann::ordered_json recordObject(const domain::SteeringDocument& document);
+nlohmann::ordered_json recordObject(const domain::Indicator& indicator);
+nlohmann::ordered_json recordObject(const domain::Item& item);
+nlohmann::ordered_json recordObject(const domain::IndicatorValue& value);
+
+//! Parts of records as the exchange format reads them, for request bodies that carry one:
+//! each reports its problems at paths under `path` and returns what it could read.
+domain::FollowUp readFollowUpObject(const nlohmann::json& node, std::string path,
+                                    std::vector<Problem>& problems);
+domain::Decision readDecisionObject(const nlohmann::json& node, std::string path,
+                                    std::vector<Problem>& problems);
+domain::Appropriation readAppropriationObject(const nlohmann::json& node, std::string path,
+                                              std::vector<Problem>& problems);
+domain::Person readPersonObject(const nlohmann::json& node, std::string path,
+                                std::vector<Problem>& problems);
+domain::Membership readMembershipObject(const nlohmann::json& node, std::string path,
+                                        std::vector<Problem>& problems);
+domain::IndicatorValue readIndicatorValueObject(const nlohmann::json& node, std::string path,
+                                                std::vector<Problem>& problems);
 
 }  // namespace styr::interchange

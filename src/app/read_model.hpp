@@ -1,0 +1,51 @@
+#pragma once
+// Read models: one organisation's records held in memory, indexed, and shared by every
+// request that reads them until the organisation changes. Every change of the organisation's
+// records writes an audit entry (one per mutation), so the newest audit sequence tells
+// whether a snapshot is still current, also when several processes share one database.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "app/organisation_queries.hpp"
+#include "app/store.hpp"
+#include "domain/rules.hpp"
+
+namespace styr::app {
+
+//! An organisation's records as of one audit sequence; never changed once built.
+struct OrganisationSnapshot {
+  OrganisationSnapshot(std::int64_t at_sequence, domain::OrganisationData data)
+      : sequence(at_sequence), loaded(std::move(data)) {}
+  std::int64_t sequence = 0;
+  LoadedOrganisation loaded;
+
+  [[nodiscard]] const domain::OrganisationData& data() const { return loaded.data; }
+  [[nodiscard]] const domain::ChainIndex& index() const { return loaded.index; }
+  //! domain::validate over the snapshot, computed at the first call (only writers need it).
+  [[nodiscard]] const std::vector<domain::Violation>& violations() const;
+
+ private:
+  mutable std::once_flag validated_;
+  mutable std::vector<domain::Violation> violations_;
+};
+
+//! Snapshots by organisation, safe to share between threads (each with its own Store).
+class ReadModels {
+ public:
+  //! The organisation's current snapshot, loaded again when its audit sequence has moved on.
+  //! Outside a transaction the answer may be a change behind a concurrent writer's commit,
+  //! as any read is; inside a write transaction (after lockOrganisation) it is exact.
+  std::shared_ptr<const OrganisationSnapshot> current(Store& store, std::string_view organisation);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const OrganisationSnapshot>> snapshots_;
+};
+
+}  // namespace styr::app
