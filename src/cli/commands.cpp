@@ -377,7 +377,10 @@ int runServe(const CommonOptions& common, const ServeOptions& options) {
   http::ServerOptions server_options;
   server_options.address = options.address;
   server_options.port = options.port;
-  server_options.threads = options.threads;
+  // Two io threads move bytes; the handlers, which wait on the store and on argon2 at
+  // sign-in, run on --threads workers of their own.
+  server_options.threads = 2;
+  server_options.workers = options.threads;
   server_options.handle_signals = true;
   http::Server server(server_options, std::move(router), access_log);
   std::printf("%s\n", fmt::format("Styr is serving http://{}:{}/ (stop with Ctrl-C)",

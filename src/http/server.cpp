@@ -12,6 +12,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -122,6 +123,8 @@ class ServerCore {
 
   const ServerOptions& options() const { return options_; }
   const Router& router() const { return router_; }
+  //! Null when handlers run on the io threads.
+  asio::thread_pool* workers() const { return workers_.get(); }
   spdlog::logger* accessLog() const { return access_log_.get(); }
   spdlog::logger& log() const { return *log_; }
   //! Readable anywhere: a connection busy in a handler learns of the stop before its
@@ -157,6 +160,9 @@ class ServerCore {
   asio::steady_timer grace_timer_;
   std::optional<asio::signal_set> signals_;
   unsigned short port_ = 0;
+  // Declared after the io context: joined and destroyed first, so no handler still runs
+  // when the connections' coroutine frames go.
+  std::unique_ptr<asio::thread_pool> workers_;
 };
 
 //! One client connection: a coroutine on its own strand, serving requests one after another.
@@ -220,6 +226,8 @@ class Connection {
   asio::awaitable<After> exchange(beast::flat_buffer& buffer);
   asio::awaitable<bool> respond(Exchange& exchange, Response response, bool keep_alive);
   Response callHandler(Request& request);
+  //! callHandler on a worker when there are workers, resuming on this connection's strand.
+  asio::awaitable<Response> handle(Request& request);
   asio::awaitable<void> lingeringClose();
   void logAccess(const Exchange& exchange, int status, std::size_t bytes);
   void close() {
@@ -364,10 +372,20 @@ asio::awaitable<Connection::After> Connection::exchange(beast::flat_buffer& buff
   request.remote_address = remote_;
   request.request_id = exchange.request_id;
 
-  Response response = callHandler(request);
+  Response response = co_await handle(request);
   const bool keep =
       co_await respond(exchange, std::move(response), message_read.keep_alive() && !stopping());
   co_return keep ? After::keep_open : After::close;
+}
+
+asio::awaitable<Response> Connection::handle(Request& request) {
+  if (asio::thread_pool* workers = core_.workers()) {
+    co_return co_await asio::co_spawn(
+        workers->get_executor(),
+        [this, &request]() -> asio::awaitable<Response> { co_return callHandler(request); },
+        asio::use_awaitable);
+  }
+  co_return callHandler(request);
 }
 
 Response Connection::callHandler(Request& request) {
@@ -491,6 +509,7 @@ ServerCore::ServerCore(ServerOptions options, Router router,
   acceptor_.bind(endpoint);
   acceptor_.listen(asio::socket_base::max_listen_connections);
   port_ = acceptor_.local_endpoint().port();
+  if (options_.workers > 0) workers_ = std::make_unique<asio::thread_pool>(options_.workers);
 
   if (options_.handle_signals) {
     signals_.emplace(control_, SIGINT, SIGTERM);
@@ -511,8 +530,11 @@ ServerCore::ServerCore(ServerOptions options, Router router,
 }
 
 ServerCore::~ServerCore() {
-  std::lock_guard lock(mutex_);
-  destroying_ = true;
+  {
+    std::lock_guard lock(mutex_);
+    destroying_ = true;
+  }
+  if (workers_) workers_->join();
 }
 
 void ServerCore::run() {
@@ -520,6 +542,9 @@ void ServerCore::run() {
   for (std::size_t i = 1; i < options_.threads; ++i) threads.emplace_back([this] { runIo(); });
   runIo();
   for (auto& thread : threads) thread.join();
+  // Connections end only after their handlers have returned, but a connection closed at the
+  // end of the grace period may leave its handler running: it finishes before run() returns.
+  if (workers_) workers_->join();
 }
 
 void ServerCore::runIo() {

@@ -24,6 +24,10 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 0;  //!< 0: any free port (see Server::port())
   std::size_t threads = 2;  //!< threads running the io context, run()'s caller included
+  //! Threads that run the handlers, which block (the store, argon2 at sign-in): with them a
+  //! slow handler never holds up reading, writing and timing out other connections. 0 runs
+  //! handlers on the io threads (tests whose one store connection must not be shared).
+  std::size_t workers = 0;
   std::size_t body_limit = 10 * 1024 * 1024;  //!< larger request bodies get 413
   //! To receive a whole request once it is awaited (the first on a connection) or has begun
   //! (later ones), and to write a response. A request cut short gets 408; a client that sends

@@ -4,9 +4,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <future>
 #include <set>
 
 #include "http/compression.hpp"
@@ -483,6 +485,33 @@ TEST(Server, ClosesAnIdleKeepAliveConnectionAfterTheIdleTimeout) {
   const auto start = std::chrono::steady_clock::now();
   EXPECT_TRUE(client.closedWithin(kPatience));
   EXPECT_GE(std::chrono::steady_clock::now() - start, 900ms);
+}
+
+// A handler that waits (on the store, on argon2 at sign-in) must not hold up other
+// connections: with workers, the io thread goes on serving while it waits.
+TEST(Server, AWaitingHandlerOnAWorkerDoesNotHoldUpOtherConnections) {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  Router router;
+  router.add("GET", "/slow", [released](const Request&) {
+    released.wait_for(kPatience);
+    return text(200, "slow");
+  });
+  router.add("GET", "/quick", [](const Request&) { return text(200, "quick"); });
+  ServerOptions options;
+  options.threads = 1;
+  options.workers = 2;
+  RunningServer server(std::move(router), options);
+
+  TestClient slow(server.port());
+  ASSERT_FALSE(slow.write(get("/slow")));
+  TestClient quick(server.port());
+  Reply answer = quick.roundTrip(get("/quick"));
+  EXPECT_EQ(answer.body(), "quick");
+  release.set_value();
+  Reply late;
+  ASSERT_FALSE(slow.read(late));
+  EXPECT_EQ(late.body(), "slow");
 }
 
 }  // namespace
