@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -54,6 +55,24 @@ std::pair<std::string, std::string> changedFields(const nlohmann::ordered_json& 
     if (!after.contains(key)) was[key] = value;
   }
   return {was.dump(), is.dump()};
+}
+
+Error requiredField(std::string_view field, std::string_view why) {
+  return Error{ErrorCode::invalid_input,
+               fmt::format("{} is required: {}", field, why),
+               {{std::string(field), "", "must not be empty"}}};
+}
+
+bool isBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+}
+
+bool isUsableCode(std::string_view code) {
+  return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+  });
 }
 
 Error notAllowed(const access::Decision& decision) {

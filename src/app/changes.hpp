@@ -35,6 +35,16 @@ std::vector<domain::Violation> newViolations(const std::vector<domain::Violation
 std::pair<std::string, std::string> changedFields(const nlohmann::ordered_json& before,
                                                   const nlohmann::ordered_json& after);
 
+//! invalid_input: `field` must not be empty, because `why`.
+Error requiredField(std::string_view field, std::string_view why);
+
+//! Empty or only blanks and line breaks.
+bool isBlank(std::string_view text);
+
+//! Codes go into URLs and into audit keys such as "<code>/<version>", so they keep to ASCII
+//! letters, digits, '-', '_' and '.', which need no escaping in either.
+bool isUsableCode(std::string_view code);
+
 //! forbidden with the access decision's reason.
 Error notAllowed(const access::Decision& decision);
 

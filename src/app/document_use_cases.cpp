@@ -24,25 +24,6 @@ Error notFound(std::string_view code) {
                {}};
 }
 
-Error required(std::string_view field, std::string_view why) {
-  return Error{ErrorCode::invalid_input,
-               fmt::format("{} is required: {}", field, why),
-               {{std::string(field), "", "must not be empty"}}};
-}
-
-bool isBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n'; });
-}
-
-//! Codes go into URLs and into the audit key "<code>/<version>", so they keep to characters
-//! that need no escaping in either.
-bool isUsableCode(std::string_view code) {
-  return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.';
-  });
-}
-
 std::string auditKey(const SteeringDocument& version) {
   return fmt::format("{}/{}", version.code, version.version);
 }
@@ -179,10 +160,10 @@ Error noDraft(const Versions& versions, std::string_view step) {
 //! Applies the change; invalid_input when it empties what a document must have.
 std::optional<Error> apply(const DocumentChange& change, SteeringDocument& version) {
   if (change.title && isBlank(*change.title)) {
-    return required("title", "a steering document has a title");
+    return requiredField("title", "a steering document has a title");
   }
   if (change.deciding_body && isBlank(*change.deciding_body)) {
-    return required("deciding_body", "the body that decides the document");
+    return requiredField("deciding_body", "the body that decides the document");
   }
   if (change.kind) version.kind = *change.kind;
   if (change.title) version.title = *change.title;
@@ -240,12 +221,12 @@ Result<SteeringDocument> createDocument(const UseCaseContext& context, const Cal
                  fmt::format("'{}' is no usable document code", proposed.code),
                  {{"code", "", "letters, digits, '-', '_' and '.', e.g. POLICY-MILJO"}}};
   }
-  if (isBlank(proposed.title)) return required("title", "a steering document has a title");
+  if (isBlank(proposed.title)) return requiredField("title", "a steering document has a title");
   if (isBlank(proposed.deciding_body)) {
-    return required("deciding_body", "the body that decides the document");
+    return requiredField("deciding_body", "the body that decides the document");
   }
   if (!proposed.valid_from.ok()) {
-    return required("valid_from", "the day the document is to take effect");
+    return requiredField("valid_from", "the day the document is to take effect");
   }
   // A new document is its first version, a draft, whatever was sent.
   proposed.version = 1;

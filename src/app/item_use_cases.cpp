@@ -30,16 +30,6 @@ Error wrongState(const Item& item, std::string_view step, std::string_view neede
                {{"status", "", fmt::format("the item is {}", domain::toString(item.status))}}};
 }
 
-Error required(std::string_view field, std::string_view why) {
-  return Error{ErrorCode::invalid_input,
-               fmt::format("{} is required: {}", field, why),
-               {{std::string(field), "", "must not be empty"}}};
-}
-
-bool isBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n'; });
-}
-
 //! The organisation with `item` in place of the stored one (or added), checked for what it
 //! newly breaks.
 std::optional<Error> checkRules(const OrganisationSnapshot& snapshot, const Item& item) {
@@ -156,8 +146,13 @@ std::string nextCode(const domain::OrganisationData& data, const Item& item) {
 
 Result<Item> createItem(const UseCaseContext& context, const Caller& caller, Item proposed) {
   const std::string& organisation = caller.actor.organisation;
-  if (isBlank(proposed.title)) return required("title", "an item says what is to be achieved");
-  if (proposed.issuer.empty()) return required("issuer", "the unit that issues the item");
+  if (isBlank(proposed.title)) return requiredField("title", "an item says what is to be achieved");
+  if (proposed.issuer.empty()) return requiredField("issuer", "the unit that issues the item");
+  if (!proposed.code.empty() && !isUsableCode(proposed.code)) {
+    return Error{ErrorCode::invalid_input,
+                 fmt::format("the code '{}' has characters a code may not have", proposed.code),
+                 {{"code", "", "ASCII letters, digits, '-', '_' and '.'"}}};
+  }
   Transaction transaction(context.store);
   context.store.lockOrganisation(organisation);
   auto snapshot = context.models.current(context.store, organisation);
@@ -210,7 +205,7 @@ Result<Item> editWhat(const UseCaseContext& context, const Caller& caller, std::
                       }
                       if (change.title) {
                         if (isBlank(*change.title))
-                          return required("title", "an item says what is wanted");
+                          return requiredField("title", "an item says what is wanted");
                         item.title = *change.title;
                       }
                       if (change.description) item.description = *change.description;
@@ -246,7 +241,8 @@ Result<Item> acknowledgeItem(const UseCaseContext& context, const Caller& caller
                         return wrongState(item, "acknowledging", "issued");
                       }
                       if (isBlank(plan)) {
-                        return required("plan", "acknowledging says HOW the recipient will do it");
+                        return requiredField("plan",
+                                             "acknowledging says HOW the recipient will do it");
                       }
                       item.status = ItemStatus::acknowledged;
                       item.acknowledged_on = today;
@@ -264,7 +260,7 @@ Result<Item> updatePlan(const UseCaseContext& context, const Caller& caller, std
           return wrongState(item, "planning", "issued or acknowledged");
         }
         if (isBlank(plan) && item.status == ItemStatus::acknowledged) {
-          return required("plan", "an acknowledged item keeps its HOW");
+          return requiredField("plan", "an acknowledged item keeps its HOW");
         }
         item.plan = std::move(plan);
         return std::nullopt;
@@ -280,7 +276,7 @@ Result<Item> completeItem(const UseCaseContext& context, const Caller& caller,
                         return wrongState(item, "completing", "acknowledged");
                       }
                       if (isBlank(closing_note)) {
-                        return required("closing_note", "completing says what came of it");
+                        return requiredField("closing_note", "completing says what came of it");
                       }
                       item.status = ItemStatus::completed;
                       item.closed_on = today;
@@ -298,7 +294,7 @@ Result<Item> cancelItem(const UseCaseContext& context, const Caller& caller, std
           return wrongState(item, "cancelling", "not yet completed or cancelled");
         }
         if (isBlank(closing_note)) {
-          return required("closing_note", "cancelling says why");
+          return requiredField("closing_note", "cancelling says why");
         }
         item.status = ItemStatus::cancelled;
         item.closed_on = today;

@@ -19,10 +19,6 @@ namespace {
 
 using access::Action;
 
-app::UseCaseContext useCases(const ApiContext& context) {
-  return app::UseCaseContext{context.store(), *context.clock, *context.models};
-}
-
 // ---- API tokens
 
 //! A token as the API shows it: never its secret or the secret's hash.

@@ -20,10 +20,6 @@ using access::Action;
 using domain::DocumentStatus;
 using domain::SteeringDocument;
 
-app::UseCaseContext useCases(const ApiContext& context) {
-  return app::UseCaseContext{context.store(), *context.clock, *context.models};
-}
-
 std::string documentEtag(const SteeringDocument& version) {
   return fmt::format("\"{}\"", app::documentTag(version));
 }

@@ -21,10 +21,6 @@ using access::Action;
 using domain::Indicator;
 using domain::IndicatorValue;
 
-app::UseCaseContext useCases(const ApiContext& context) {
-  return app::UseCaseContext{context.store(), *context.clock, *context.models};
-}
-
 std::optional<app::Error> mayReadFigures(const View& view, std::string unit = {}) {
   return check(view, Action::read_indicators,
                {view.organisation(), nullptr, nullptr, std::move(unit), {}});

@@ -19,10 +19,6 @@ namespace {
 using access::Action;
 using domain::Item;
 
-app::UseCaseContext useCases(const ApiContext& context) {
-  return app::UseCaseContext{context.store(), *context.clock, *context.models};
-}
-
 //! The year an item is for: its steering document's year (a budget, an operational plan),
 //! else its due date's year.
 std::optional<int> yearOf(const domain::ChainIndex& index, const Item& item) {

@@ -24,10 +24,6 @@ using domain::Membership;
 using domain::Person;
 using domain::Unit;
 
-app::UseCaseContext useCases(const ApiContext& context) {
-  return app::UseCaseContext{context.store(), *context.clock, *context.models};
-}
-
 app::Error notFound(std::string message) {
   return app::Error{app::ErrorCode::not_found, std::move(message), {}};
 }

@@ -67,6 +67,10 @@ app::Result<app::Caller> identifyForChange(const ApiContext& context, const Requ
   return callerOf(who.value().account);
 }
 
+app::UseCaseContext useCases(const ApiContext& context) {
+  return app::UseCaseContext{context.store(), *context.clock, *context.models};
+}
+
 View::View(app::Caller caller, std::shared_ptr<const app::OrganisationSnapshot> snapshot,
            const domain::Date& today)
     : caller_(std::move(caller)),

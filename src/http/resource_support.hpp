@@ -30,6 +30,9 @@ app::Result<app::Caller> identify(const ApiContext& context, const Request& requ
 //! token (machine clients send no cookies, so cross-site requests cannot use their rights).
 app::Result<app::Caller> identifyForChange(const ApiContext& context, const Request& request);
 
+//! The use cases' context on the calling thread's store.
+app::UseCaseContext useCases(const ApiContext& context);
+
 //! A caller's view of their organisation today: the snapshot and their rights over it.
 class View {
  public:
