@@ -178,6 +178,12 @@ app::Result<std::vector<domain::AuditEntry>> trailOf(const ApiContext& context, 
   }
   if (auto refused = check(view, Action::read_audit, subject)) {
     if (subject.item != nullptr || subject.document != nullptr) return noRecord(kind, record);
+    // Whether a person exists is not told to those who may not read them (as GET people).
+    if (!subject.person.empty() &&
+        !view.can(Action::read_people,
+                  {view.organisation(), nullptr, nullptr, {}, subject.person})) {
+      return noRecord(kind, record);
+    }
     return *refused;
   }
   std::vector<domain::AuditEntry> entries;

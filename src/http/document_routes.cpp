@@ -239,10 +239,7 @@ Response getDocument(const ApiContext& context, const Request& request) {
     readable.push_back(versionJson(reader, *version, has_draft));
   }
   if (newest == nullptr) {
-    if (!versions.empty() && !reader.caller().actor.signed_in) {
-      return errorResponse(
-          {app::ErrorCode::unauthenticated, "sign in to read this steering document", {}});
-    }
+    // As for items: a draft's code must not give away that the draft exists (TF 2:12).
     return errorResponse({app::ErrorCode::not_found,
                           fmt::format("there is no steering document {} that you may read", code),
                           {}});

@@ -257,10 +257,9 @@ void addItemRoutes(Router& router, const ApiContext& context) {
       return errorResponse(*refused);
     }
     const Item* item = view.value()->index().item(request.pathParam("code"));
+    // Not readable is not found, for the public too: a draft's code must not give away that
+    // the draft exists (TF 2:12).
     if (item == nullptr || !view.value()->mayRead(*item)) {
-      if (item != nullptr && !view.value()->caller().actor.signed_in) {
-        return errorResponse({app::ErrorCode::unauthenticated, "sign in to read this item", {}});
-      }
       return errorResponse(
           {app::ErrorCode::not_found,
            fmt::format("there is no item {} that you may read", request.pathParam("code")),

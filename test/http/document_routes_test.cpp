@@ -171,7 +171,7 @@ TEST_F(DocumentRoutes, NobodySignedInListsOnlyDecidedDocuments) {
     superseded_seen = superseded_seen || version["status"] == "superseded";
   }
   EXPECT_TRUE(superseded_seen) << "superseded versions are public records too";
-  EXPECT_EQ(get("", "/api/v1/documents/POLICY-KLIMAT").result_int(), 401);
+  EXPECT_EQ(get("", "/api/v1/documents/POLICY-KLIMAT").result_int(), 404);
   EXPECT_EQ(get("ledamot", "/api/v1/documents/POLICY-KLIMAT").result_int(), 404);
   EXPECT_EQ(post("", "/api/v1/documents/POLICY-KLIMAT/decision", decision("2025-11-26", "§ 1"))
                 .result_int(),

@@ -194,7 +194,7 @@ TEST_F(ItemRoutes, NobodySignedInReadsOnlyCouncilGoals) {
     EXPECT_EQ(item["issuer"], "KF") << item.dump();
     EXPECT_NE(item["status"], "draft");
   }
-  EXPECT_EQ(get("", "/api/v1/items/KD-U001").result_int(), 401);
+  EXPECT_EQ(get("", "/api/v1/items/KD-U001").result_int(), 404);
 }
 
 TEST_F(ItemRoutes, ListsAreFilteredAndPaged) {
