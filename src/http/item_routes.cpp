@@ -143,12 +143,7 @@ nlohmann::json traceDownJson(const View& view, const domain::TraceNode& node, st
   return json;
 }
 
-Response listItems(const ApiContext& context, const Request& request) {
-  auto view = openView(context, request);
-  if (!view) return errorResponse(view.error());
-  if (auto refused = checkScope(*view.value(), access::Scope::read)) {
-    return errorResponse(*refused);
-  }
+Response renderItemList(const View& reader, const Request& request) {
   auto paging = parsePaging(request);
   if (!paging) return errorResponse(paging.error());
   auto year = yearParam(request, "year");
@@ -167,7 +162,6 @@ Response listItems(const ApiContext& context, const Request& request) {
     return !wanted || *wanted == value;
   };
   nlohmann::json all = nlohmann::json::array();
-  const View& reader = *view.value();
   for (const Item& item : reader.snapshot().data().items) {
     std::string_view recipient =
         item.recipient_person.empty() ? item.recipient_unit : item.recipient_person;
@@ -185,11 +179,7 @@ Response listItems(const ApiContext& context, const Request& request) {
 }
 
 //! What a unit received and issued: the chain as its head works with it.
-Response chainView(const ApiContext& context, const Request& request) {
-  auto view = openView(context, request);
-  if (!view) return errorResponse(view.error());
-  const View& reader = *view.value();
-  if (auto refused = checkScope(reader, access::Scope::read)) return errorResponse(*refused);
+Response renderChainView(const View& reader, const Request& request) {
   std::string code(request.pathParam("code"));
   const domain::Unit* unit = reader.index().unit(code);
   if (unit == nullptr) {
@@ -216,6 +206,56 @@ Response chainView(const ApiContext& context, const Request& request) {
                     {"issued", std::move(issued)}});
 }
 
+Response renderItem(const View& reader, const Request& request) {
+  const Item* item = reader.index().item(request.pathParam("code"));
+  // Not readable is not found, for the public too: a draft's code must not give away that
+  // the draft exists (TF 2:12).
+  if (item == nullptr || !reader.mayRead(*item)) {
+    return errorResponse(
+        {app::ErrorCode::not_found,
+         fmt::format("there is no item {} that you may read", request.pathParam("code")),
+         {}});
+  }
+  return itemResponse(200, reader, *item);
+}
+
+Response renderTrace(const View& reader, const Request& request) {
+  std::string code(request.pathParam("code"));
+  const Item* item = reader.index().item(code);
+  if (item == nullptr || !reader.mayRead(*item)) {
+    return errorResponse({app::ErrorCode::not_found,
+                          fmt::format("there is no item {} that you may read", code),
+                          {}});
+  }
+  auto direction = request.queryParam("direction").value_or("up");
+  if (direction == "up") {
+    return json(200, traceUpJson(reader, *domain::traceUp(reader.index(), code)));
+  }
+  if (direction == "down") {
+    std::size_t hidden = 0;
+    nlohmann::json tree = traceDownJson(reader, *domain::traceDown(reader.index(), code), hidden);
+    return json(200, {{"direction", "down"}, {"tree", std::move(tree)}, {"hidden", hidden}});
+  }
+  return errorResponse(
+      {app::ErrorCode::invalid_input,
+       "direction is up or down",
+       {{"direction", "", fmt::format("'{}' is neither up nor down", direction)}}});
+}
+
+using Render = Response (*)(const View&, const Request&);
+
+//! A read of items: the caller's view, the token's scope, then the answer, kept for the next
+//! caller with the same rights (cachedRead) while nothing changes.
+Handler itemRead(const ApiContext& context, Render render) {
+  return [&context, render](const Request& request) {
+    auto view = openView(context, request);
+    if (!view) return errorResponse(view.error());
+    const View& reader = *view.value();
+    if (auto refused = checkScope(reader, access::Scope::read)) return errorResponse(*refused);
+    return cachedRead(context, reader, request, [&] { return render(reader, request); });
+  };
+}
+
 using StepCall =
     std::function<app::Result<Item>(const app::UseCaseContext&, const app::Caller&,
                                     std::string_view, app::ExpectedRevision, const Request&)>;
@@ -236,8 +276,7 @@ Handler stepRoute(const ApiContext& context, StepCall call) {
 }  // namespace
 
 void addItemRoutes(Router& router, const ApiContext& context) {
-  router.add("GET", "/api/v1/items",
-             [&context](const Request& request) { return listItems(context, request); });
+  router.add("GET", "/api/v1/items", itemRead(context, renderItemList));
 
   router.add("POST", "/api/v1/items", [&context](const Request& request) {
     auto caller = identifyForChange(context, request);
@@ -250,23 +289,7 @@ void addItemRoutes(Router& router, const ApiContext& context) {
     return afterStep(context, request, created, 201);
   });
 
-  router.add("GET", "/api/v1/items/{code}", [&context](const Request& request) {
-    auto view = openView(context, request);
-    if (!view) return errorResponse(view.error());
-    if (auto refused = checkScope(*view.value(), access::Scope::read)) {
-      return errorResponse(*refused);
-    }
-    const Item* item = view.value()->index().item(request.pathParam("code"));
-    // Not readable is not found, for the public too: a draft's code must not give away that
-    // the draft exists (TF 2:12).
-    if (item == nullptr || !view.value()->mayRead(*item)) {
-      return errorResponse(
-          {app::ErrorCode::not_found,
-           fmt::format("there is no item {} that you may read", request.pathParam("code")),
-           {}});
-    }
-    return itemResponse(200, *view.value(), *item);
-  });
+  router.add("GET", "/api/v1/items/{code}", itemRead(context, renderItem));
 
   router.add("PATCH", "/api/v1/items/{code}",
              stepRoute(context,
@@ -328,35 +351,9 @@ void addItemRoutes(Router& router, const ApiContext& context) {
                          return app::cancelItem(use_cases, caller, code, expected, note.value());
                        }));
 
-  router.add("GET", "/api/v1/items/{code}/trace", [&context](const Request& request) {
-    auto view = openView(context, request);
-    if (!view) return errorResponse(view.error());
-    const View& reader = *view.value();
-    if (auto refused = checkScope(reader, access::Scope::read)) return errorResponse(*refused);
-    std::string code(request.pathParam("code"));
-    const Item* item = reader.index().item(code);
-    if (item == nullptr || !reader.mayRead(*item)) {
-      return errorResponse({app::ErrorCode::not_found,
-                            fmt::format("there is no item {} that you may read", code),
-                            {}});
-    }
-    auto direction = request.queryParam("direction").value_or("up");
-    if (direction == "up") {
-      return json(200, traceUpJson(reader, *domain::traceUp(reader.index(), code)));
-    }
-    if (direction == "down") {
-      std::size_t hidden = 0;
-      nlohmann::json tree = traceDownJson(reader, *domain::traceDown(reader.index(), code), hidden);
-      return json(200, {{"direction", "down"}, {"tree", std::move(tree)}, {"hidden", hidden}});
-    }
-    return errorResponse(
-        {app::ErrorCode::invalid_input,
-         "direction is up or down",
-         {{"direction", "", fmt::format("'{}' is neither up nor down", direction)}}});
-  });
+  router.add("GET", "/api/v1/items/{code}/trace", itemRead(context, renderTrace));
 
-  router.add("GET", "/api/v1/units/{code}/chain",
-             [&context](const Request& request) { return chainView(context, request); });
+  router.add("GET", "/api/v1/units/{code}/chain", itemRead(context, renderChainView));
 }
 
 }  // namespace styr::http

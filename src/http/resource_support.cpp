@@ -73,17 +73,20 @@ app::UseCaseContext useCases(const ApiContext& context) {
 
 View::View(app::Caller caller, std::shared_ptr<const app::OrganisationSnapshot> snapshot,
            const domain::Date& today)
-    : caller_(std::move(caller)),
-      snapshot_(std::move(snapshot)),
-      today_(today),
-      rights_(caller_.actor, snapshot_->index(), today_) {}
+    : caller_(std::move(caller)), snapshot_(std::move(snapshot)), today_(today) {}
+
+const access::Rights& View::rights() const {
+  if (!rights_) rights_.emplace(caller_.actor, snapshot_->index(), today_);
+  return *rights_;
+}
 
 bool View::mayRead(const domain::Item& item) const {
-  return rights_.can(access::Action::read_item, {organisation(), &item, nullptr, {}, {}}).allowed;
+  return rights().can(access::Action::read_item, {organisation(), &item, nullptr, {}, {}}).allowed;
 }
 
 bool View::mayRead(const domain::SteeringDocument& document) const {
-  return rights_.can(access::Action::read_document, {organisation(), nullptr, &document, {}, {}})
+  return rights()
+      .can(access::Action::read_document, {organisation(), nullptr, &document, {}, {}})
       .allowed;
 }
 
@@ -101,6 +104,28 @@ app::Result<std::unique_ptr<View>> openView(const ApiContext& context, const Req
   auto snapshot = context.models->current(store, organisation);
   return std::make_unique<View>(std::move(caller).value(), std::move(snapshot),
                                 context.clock->today());
+}
+
+Response cachedRead(const ApiContext& context, const View& view, const Request& request,
+                    const std::function<Response()>& render) {
+  const access::Actor& actor = view.caller().actor;
+  std::string scopes = "-";
+  if (actor.token_scopes) {
+    scopes.clear();
+    for (access::Scope scope : *actor.token_scopes) {
+      scopes += std::string(access::toString(scope)) + ",";
+    }
+  }
+  // Everything a read's answer depends on (see response_cache.hpp); the target last, as
+  // only it can hold a '|'.
+  std::string key =
+      fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", view.organisation(), view.snapshot().sequence,
+                  domain::formatDate(view.today()), actor.signed_in, actor.person,
+                  actor.administrator, scopes, request.target);
+  if (auto kept = context.responses->find(key)) return std::move(*kept);
+  Response response = render();
+  context.responses->keep(key, response);
+  return response;
 }
 
 std::optional<app::Error> check(const View& view, access::Action action,

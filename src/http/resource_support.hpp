@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,7 +50,7 @@ class View {
   }
   [[nodiscard]] const domain::Date& today() const { return today_; }
   [[nodiscard]] access::Decision can(access::Action action, const access::Subject& subject) const {
-    return rights_.can(action, subject);
+    return rights().can(action, subject);
   }
   [[nodiscard]] bool mayRead(const domain::Item& item) const;
   [[nodiscard]] bool mayRead(const domain::SteeringDocument& document) const;
@@ -57,13 +58,23 @@ class View {
  private:
   app::Caller caller_;
   std::shared_ptr<const app::OrganisationSnapshot> snapshot_;
+  //! Built at the first question: deriving a head's rights indexes every membership of the
+  //! organisation, which a kept answer (cachedRead) never needs.
+  [[nodiscard]] const access::Rights& rights() const;
+
   domain::Date today_;
-  access::Rights rights_;
+  mutable std::optional<access::Rights> rights_;
 };
 
 //! The caller's view: their own organisation when signed in; for nobody, the organisation the
 //! `organisation` query parameter names, or the database's only one.
 app::Result<std::unique_ptr<View>> openView(const ApiContext& context, const Request& request);
+
+//! The answer `render` gives for this caller and request, kept (ResponseCache) for the next
+//! request of the same target by a caller with the same rights while the snapshot is
+//! current. Only for reads whose answer depends on nothing else.
+Response cachedRead(const ApiContext& context, const View& view, const Request& request,
+                    const std::function<Response()>& render);
 
 //! forbidden when the caller may not, else nullopt.
 std::optional<app::Error> check(const View& view, access::Action action,

@@ -15,6 +15,7 @@
 #include "app/sign_in_throttle.hpp"
 #include "app/store.hpp"
 #include "http/message.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 
 namespace styr::http {
@@ -32,6 +33,8 @@ struct ApiContext {
   std::shared_ptr<app::SignInThrottle> throttle = std::make_shared<app::SignInThrottle>();
   //! The organisations' snapshots, shared by the server's threads.
   std::shared_ptr<app::ReadModels> models = std::make_shared<app::ReadModels>();
+  //! Rendered answers to the most asked-for reads, while their snapshot is current.
+  std::shared_ptr<ResponseCache> responses = std::make_shared<ResponseCache>();
 };
 
 //! Whether the request carries a session cookie at all (without one it is the public's).
