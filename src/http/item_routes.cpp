@@ -273,6 +273,22 @@ Handler stepRoute(const ApiContext& context, StepCall call) {
   };
 }
 
+using TextStep = app::Result<Item> (*)(const app::UseCaseContext&, const app::Caller&,
+                                       std::string_view, app::ExpectedRevision, std::string);
+
+//! A step whose body is one text field: the plan, or the closing note.
+Handler textStepRoute(const ApiContext& context, std::string field, TextStep step) {
+  return stepRoute(
+      context,
+      [field = std::move(field), step](
+          const app::UseCaseContext& use_cases, const app::Caller& caller, std::string_view code,
+          app::ExpectedRevision expected, const Request& request) -> app::Result<Item> {
+        auto text = readText(request, field);
+        if (!text) return text.error();
+        return step(use_cases, caller, code, expected, std::move(text).value());
+      });
+}
+
 }  // namespace
 
 void addItemRoutes(Router& router, const ApiContext& context) {
@@ -310,46 +326,13 @@ void addItemRoutes(Router& router, const ApiContext& context) {
         return app::issueItem(use_cases, caller, code, expected);
       }));
 
-  router.add(
-      "POST", "/api/v1/items/{code}/acknowledge",
-      stepRoute(
-          context,
-          [](const app::UseCaseContext& use_cases, const app::Caller& caller, std::string_view code,
-             app::ExpectedRevision expected, const Request& request) -> app::Result<Item> {
-            auto plan = readText(request, "plan");
-            if (!plan) return plan.error();
-            return app::acknowledgeItem(use_cases, caller, code, expected, plan.value());
-          }));
-
-  router.add("PUT", "/api/v1/items/{code}/plan",
-             stepRoute(context,
-                       [](const app::UseCaseContext& use_cases, const app::Caller& caller,
-                          std::string_view code, app::ExpectedRevision expected,
-                          const Request& request) -> app::Result<Item> {
-                         auto plan = readText(request, "plan");
-                         if (!plan) return plan.error();
-                         return app::updatePlan(use_cases, caller, code, expected, plan.value());
-                       }));
-
+  router.add("POST", "/api/v1/items/{code}/acknowledge",
+             textStepRoute(context, "plan", app::acknowledgeItem));
+  router.add("PUT", "/api/v1/items/{code}/plan", textStepRoute(context, "plan", app::updatePlan));
   router.add("POST", "/api/v1/items/{code}/complete",
-             stepRoute(context,
-                       [](const app::UseCaseContext& use_cases, const app::Caller& caller,
-                          std::string_view code, app::ExpectedRevision expected,
-                          const Request& request) -> app::Result<Item> {
-                         auto note = readText(request, "closing_note");
-                         if (!note) return note.error();
-                         return app::completeItem(use_cases, caller, code, expected, note.value());
-                       }));
-
+             textStepRoute(context, "closing_note", app::completeItem));
   router.add("POST", "/api/v1/items/{code}/cancel",
-             stepRoute(context,
-                       [](const app::UseCaseContext& use_cases, const app::Caller& caller,
-                          std::string_view code, app::ExpectedRevision expected,
-                          const Request& request) -> app::Result<Item> {
-                         auto note = readText(request, "closing_note");
-                         if (!note) return note.error();
-                         return app::cancelItem(use_cases, caller, code, expected, note.value());
-                       }));
+             textStepRoute(context, "closing_note", app::cancelItem));
 
   router.add("GET", "/api/v1/items/{code}/trace", itemRead(context, renderTrace));
 
