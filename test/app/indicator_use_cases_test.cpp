@@ -12,6 +12,7 @@
 
 #include "app/import_organisation.hpp"
 #include "app/indicator_use_cases.hpp"
+#include "app/lerum_callers.hpp"
 #include "demo/lerum_demo.hpp"
 #include "store/open_store.hpp"
 #include "support/test_databases.hpp"
@@ -19,24 +20,12 @@
 namespace styr::app {
 namespace {
 
+using test_support::day;
+using test_support::kLerum;
+using test_support::personCaller;
+
 using domain::IndicatorValue;
 using namespace std::chrono_literals;
-
-constexpr const char* kLerum = "1441";
-
-domain::Date day(int y, unsigned m, unsigned d) {
-  return domain::Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-
-Caller personCaller(const std::string& person, const std::string& name) {
-  Caller caller;
-  caller.actor.organisation = kLerum;
-  caller.actor.person = person;
-  caller.actor.signed_in = true;
-  caller.name = fmt::format("{} ({})", person, name);
-  caller.username = name;
-  return caller;
-}
 
 //! A percentage of pupils eligible for upper secondary school, as LAR-E01 reports it.
 ReportedValue eligibility(const std::string& unit = "LAR-E01") {

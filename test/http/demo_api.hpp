@@ -105,10 +105,13 @@ class DemoTemplate {
 
 class DemoApi : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { serveCopyOf(DemoTemplate::instance().path()); }
+
+  //! Serves a fresh copy of the template file at `path`.
+  void serveCopyOf(const std::string& path) {
     database_ =
         std::make_unique<styr::test::TestDatabase>(styr::test::BackendKind::sqlite, "demo_copy");
-    std::filesystem::copy_file(DemoTemplate::instance().path(), database_->db(),
+    std::filesystem::copy_file(path, database_->db(),
                                std::filesystem::copy_options::overwrite_existing);
     store_ = store::openStore(database_->db());
     context_.store = [this]() -> app::Store& { return *store_; };

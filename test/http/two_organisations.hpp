@@ -226,21 +226,7 @@ class TwoOrganisationsTemplate {
 //! DemoApi over a copy of TwoOrganisationsTemplate's file instead of the demo's.
 class TwoOrganisationsApi : public DemoApi {
  protected:
-  void SetUp() override {
-    database_ =
-        std::make_unique<styr::test::TestDatabase>(styr::test::BackendKind::sqlite, "two_copy");
-    std::filesystem::copy_file(TwoOrganisationsTemplate::instance().path(), database_->db(),
-                               std::filesystem::copy_options::overwrite_existing);
-    store_ = store::openStore(database_->db());
-    context_.store = [this]() -> app::Store& { return *store_; };
-    context_.clock = &clock_;
-    Router router;
-    addApiRoutes(router, context_);
-    ServerOptions options;
-    options.threads = 1;  // the test's one store connection is not shared between threads
-    server_ = std::make_unique<RunningServer>(std::move(router), options);
-    client_ = std::make_unique<TestClient>(server_->server().port());
-  }
+  void SetUp() override { serveCopyOf(TwoOrganisationsTemplate::instance().path()); }
 };
 
 }  // namespace styr::http::test
