@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libsodium-dev
   libhowardhinnant-date-dev tzdata
-  libboost1.81-dev zlib1g-dev
+  libboost1.81-dev zlib1g-dev libcurl4-openssl-dev python3-aiosmtpd
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

@@ -84,4 +84,11 @@ std::string membershipKey(const domain::Membership& membership) {
                      domain::toString(membership.role), domain::formatDate(membership.valid_from));
 }
 
+std::string reportBackKey(const domain::ReportBack& report_back) {
+  return fmt::format("{}/{}/{}", report_back.occasion,
+                     report_back.recipient_person.empty() ? report_back.recipient_unit
+                                                          : report_back.recipient_person,
+                     report_back.version);
+}
+
 }  // namespace styr::app

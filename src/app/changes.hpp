@@ -52,4 +52,8 @@ Error notAllowed(const access::Decision& decision);
 //! "<person>/<unit>/<role>/<valid_from>", its key in the store.
 std::string membershipKey(const domain::Membership& membership);
 
+//! How the audit trail names one version of a report-back:
+//! "<occasion>/<recipient unit or person>/<version>", its key in the store.
+std::string reportBackKey(const domain::ReportBack& report_back);
+
 }  // namespace styr::app

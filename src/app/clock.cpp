@@ -6,11 +6,15 @@
 
 namespace styr::app {
 
-domain::Date Clock::today() const {
+domain::Date swedishDate(std::chrono::sys_seconds at) {
   static const ::date::time_zone* stockholm = ::date::locate_zone("Europe/Stockholm");
-  auto local = stockholm->to_local(std::chrono::floor<std::chrono::seconds>(now()));
+  auto local = stockholm->to_local(at);
   auto day = ::date::floor<::date::days>(local);
   return domain::Date{std::chrono::sys_days{std::chrono::days{day.time_since_epoch().count()}}};
+}
+
+domain::Date Clock::today() const {
+  return swedishDate(std::chrono::floor<std::chrono::seconds>(now()));
 }
 
 ShiftedClock ShiftedClock::startingOn(const domain::Date& day) {

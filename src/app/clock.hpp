@@ -46,6 +46,10 @@ class ShiftedClock final : public Clock {
   std::chrono::system_clock::duration offset_;
 };
 
+//! The Swedish calendar day (Europe/Stockholm) of an instant: what domain::SwedishDateOf
+//! asks for, and what today() is of now().
+domain::Date swedishDate(std::chrono::sys_seconds at);
+
 //! An instant as ISO 8601 UTC with microseconds, e.g. 2025-03-31T12:00:00.000000Z.
 std::string formatTimestamp(std::chrono::system_clock::time_point at);
 

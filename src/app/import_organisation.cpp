@@ -28,6 +28,8 @@ void recordAll(AuditTrail& trail, std::string_view kind, const std::vector<Recor
       key = std::to_string(record.first_year);
     } else if constexpr (std::is_same_v<Record, domain::FiscalYear>) {
       key = std::to_string(record.year);
+    } else if constexpr (std::is_same_v<Record, domain::ReportBack>) {
+      key = reportBackKey(record);
     } else {
       key = record.code;
     }
@@ -100,6 +102,8 @@ Result<ImportReport> importOrganisation(Store& store, const Clock& clock, std::s
   recordAll(trail, "indicator", data.indicators);
   recordAll(trail, "item", data.items);
   recordValues(trail, data.indicator_values);
+  recordAll(trail, "occasion", data.occasions);
+  recordAll(trail, "report_back", data.report_backs);
   ImportReport report;
   report.organisation = data.organisation.code;
   report.records = data.recordCount();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/accounts.hpp"
+#include "app/notification.hpp"
 #include "domain/audit.hpp"
 #include "domain/model.hpp"
 
@@ -81,6 +82,47 @@ class Store {
   //! Replaces an item's fields if its stored revision is still `item.revision` and raises the
   //! revision by one; false, changing nothing, when someone changed it since it was read.
   virtual bool updateItem(std::string_view organisation, const domain::Item& item) = 0;
+
+  //! The follow-up plan: adds occasions (with their topics and deadlines).
+  virtual void insertOccasions(std::string_view organisation,
+                               const std::vector<domain::FollowUpOccasion>& occasions) = 0;
+  //! Replaces an occasion's fields, topics and deadlines if its stored revision is still
+  //! `occasion.revision` and raises the revision by one; false, changing nothing, otherwise.
+  virtual bool updateOccasion(std::string_view organisation,
+                              const domain::FollowUpOccasion& occasion) = 0;
+  //! Adds one version of a report-back (a new draft, or a revision after a return).
+  virtual void insertReportBack(std::string_view organisation,
+                                const domain::ReportBack& report_back) = 0;
+  //! Replaces the content and status of a stored DRAFT version (occasion, recipient,
+  //! version) if its revision is still `report_back.revision`, and raises the revision; false,
+  //! changing nothing, when the version is not a draft any more or someone saved it since.
+  //! Submitting is such an update (to status submitted): after it the content never changes.
+  virtual bool updateReportBack(std::string_view organisation,
+                                const domain::ReportBack& report_back) = 0;
+  //! Returns or approves a SUBMITTED version: sets status, decided_by, decided_at and
+  //! return_reason from `report_back` and raises the revision, leaving the content as it was
+  //! submitted; false, changing nothing, when the stored version is not submitted.
+  virtual bool decideReportBack(std::string_view organisation,
+                                const domain::ReportBack& report_back) = 0;
+
+  //! The outbox. Adds a notification and returns its id; nullopt, writing nothing, when one
+  //! with the same non-empty dedupe_key exists in the organisation.
+  virtual std::optional<std::int64_t> insertNotification(const Notification& notification) = 0;
+  //! A person's notifications, newest first, at most `limit`.
+  virtual std::vector<Notification> notificationsOf(std::string_view organisation,
+                                                    std::string_view person, bool unread_only,
+                                                    int limit) = 0;
+  //! Marks one of the person's notifications read at `at`; false when there is none such.
+  virtual bool markNotificationRead(std::string_view organisation, std::string_view person,
+                                    std::int64_t id, std::string_view at) = 0;
+  //! Cross-organisation by nature (one delivery loop serves the database): claims up to
+  //! `limit` pending e-mails due at `now` by moving their next_attempt_at to `lease_until`
+  //! and counting the attempt, in one statement, so that two processes never send the same
+  //! mail at once; returns them as claimed.
+  virtual std::vector<Notification> claimDueEmails(std::string_view now,
+                                                   std::string_view lease_until, int limit) = 0;
+  //! Records the outcome of an attempt: email_state, next_attempt_at, sent_at, last_error.
+  virtual void recordEmailOutcome(const Notification& notification) = 0;
 
   //! Everything the organisation holds, each collection ordered by its key.
   virtual domain::OrganisationData loadOrganisation(std::string_view organisation) = 0;

@@ -89,6 +89,62 @@ constexpr NameTable<Aggregation, 4> kAggregations{{
     {Aggregation::ratio_of_sums, "ratio_of_sums"},
 }};
 
+constexpr NameTable<FollowUpLevel, 6> kFollowUpLevels{{
+    {FollowUpLevel::council, "council"},
+    {FollowUpLevel::executive_board, "executive_board"},
+    {FollowUpLevel::committee, "committee"},
+    {FollowUpLevel::chief_executive, "chief_executive"},
+    {FollowUpLevel::sector, "sector"},
+    {FollowUpLevel::unit, "unit"},
+}};
+
+constexpr NameTable<Topic, 5> kTopics{{
+    {Topic::finances, "finances"},
+    {Topic::operations, "operations"},
+    {Topic::quality_goals, "quality_goals"},
+    {Topic::staff, "staff"},
+    {Topic::internal_control, "internal_control"},
+}};
+
+constexpr NameTable<OccasionKind, 4> kOccasionKinds{{
+    {OccasionKind::monthly, "monthly"},
+    {OccasionKind::tertial, "tertial"},
+    {OccasionKind::interim_report, "interim_report"},
+    {OccasionKind::annual_report, "annual_report"},
+}};
+
+constexpr NameTable<OccasionStatus, 2> kOccasionStatuses{{
+    {OccasionStatus::open, "open"},
+    {OccasionStatus::closed, "closed"},
+}};
+
+constexpr NameTable<Assessment, 4> kAssessments{{
+    {Assessment::fulfilled, "fulfilled"},
+    {Assessment::partly_fulfilled, "partly_fulfilled"},
+    {Assessment::not_fulfilled, "not_fulfilled"},
+    {Assessment::cannot_be_assessed, "cannot_be_assessed"},
+}};
+
+constexpr NameTable<Trend, 3> kTrends{{
+    {Trend::better, "better"},
+    {Trend::unchanged, "unchanged"},
+    {Trend::worse, "worse"},
+}};
+
+constexpr NameTable<ReportBackStatus, 4> kReportBackStatuses{{
+    {ReportBackStatus::draft, "draft"},
+    {ReportBackStatus::submitted, "submitted"},
+    {ReportBackStatus::returned, "returned"},
+    {ReportBackStatus::approved, "approved"},
+}};
+
+constexpr NameTable<ActionStatus, 4> kActionStatuses{{
+    {ActionStatus::planned, "planned"},
+    {ActionStatus::in_progress, "in_progress"},
+    {ActionStatus::done, "done"},
+    {ActionStatus::moved, "moved"},
+}};
+
 template <typename Enum>
 constexpr const auto& tableFor() {
   if constexpr (std::is_same_v<Enum, OrganisationKind>) return kOrganisationKinds;
@@ -101,6 +157,14 @@ constexpr const auto& tableFor() {
   if constexpr (std::is_same_v<Enum, ItemStatus>) return kItemStatuses;
   if constexpr (std::is_same_v<Enum, Direction>) return kDirections;
   if constexpr (std::is_same_v<Enum, Aggregation>) return kAggregations;
+  if constexpr (std::is_same_v<Enum, FollowUpLevel>) return kFollowUpLevels;
+  if constexpr (std::is_same_v<Enum, Topic>) return kTopics;
+  if constexpr (std::is_same_v<Enum, OccasionKind>) return kOccasionKinds;
+  if constexpr (std::is_same_v<Enum, OccasionStatus>) return kOccasionStatuses;
+  if constexpr (std::is_same_v<Enum, Assessment>) return kAssessments;
+  if constexpr (std::is_same_v<Enum, Trend>) return kTrends;
+  if constexpr (std::is_same_v<Enum, ReportBackStatus>) return kReportBackStatuses;
+  if constexpr (std::is_same_v<Enum, ActionStatus>) return kActionStatuses;
 }
 
 template <typename Enum>
@@ -149,6 +213,14 @@ STYR_ENUM_FUNCTIONS(ItemKind)
 STYR_ENUM_FUNCTIONS(ItemStatus)
 STYR_ENUM_FUNCTIONS(Direction)
 STYR_ENUM_FUNCTIONS(Aggregation)
+STYR_ENUM_FUNCTIONS(FollowUpLevel)
+STYR_ENUM_FUNCTIONS(Topic)
+STYR_ENUM_FUNCTIONS(OccasionKind)
+STYR_ENUM_FUNCTIONS(OccasionStatus)
+STYR_ENUM_FUNCTIONS(Assessment)
+STYR_ENUM_FUNCTIONS(Trend)
+STYR_ENUM_FUNCTIONS(ReportBackStatus)
+STYR_ENUM_FUNCTIONS(ActionStatus)
 
 #undef STYR_ENUM_FUNCTIONS
 
@@ -162,6 +234,28 @@ bool isPoliticalBody(UnitKind kind) {
     default:
       return false;
   }
+}
+
+std::optional<FollowUpLevel> followUpLevelOf(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::council:
+      return FollowUpLevel::council;
+    case UnitKind::executive_board:
+      return FollowUpLevel::executive_board;
+    case UnitKind::chief_executive_office:
+      return FollowUpLevel::chief_executive;
+    case UnitKind::committee:
+      return FollowUpLevel::committee;
+    case UnitKind::sector:
+      return FollowUpLevel::sector;
+    case UnitKind::unit:
+    case UnitKind::workplace:
+      return FollowUpLevel::unit;
+    case UnitKind::drafting_committee:
+    case UnitKind::company:
+      return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 bool isValidOn(const Date& from, const std::optional<Date>& to, const Date& day) {

@@ -53,6 +53,32 @@ enum class Direction { higher_is_better, lower_is_better };
 
 enum class Aggregation { sum, mean, weighted_mean, ratio_of_sums };
 
+//! The level of the steering chain a follow-up occasion serves, or a level that supplies
+//! input to it. A unit's level follows from its kind (see followUpLevelOf). Declared from the
+//! top down: the committees stand beside the executive board (both supply the council), above
+//! the chief executive (who supplies the board); lists of levels put the lowest first.
+enum class FollowUpLevel { council, executive_board, committee, chief_executive, sector, unit };
+
+//! What a follow-up occasion takes up: the board chooses, per meeting, which areas (D10).
+enum class Topic { finances, operations, quality_goals, staff, internal_control };
+
+//! monthly: the board's regular follow-up; tertial: four-monthly; interim_report: the
+//! delårsrapport (L6); annual_report: the årsredovisning.
+enum class OccasionKind { monthly, tertial, interim_report, annual_report };
+
+enum class OccasionStatus { open, closed };
+
+//! The scale of L13.
+enum class Assessment { fulfilled, partly_fulfilled, not_fulfilled, cannot_be_assessed };
+
+enum class Trend { better, unchanged, worse };
+
+//! draft -> submitted -> returned | approved. Submitted content is never changed (D12); a
+//! returned report-back is revised as a new version.
+enum class ReportBackStatus { draft, submitted, returned, approved };
+
+enum class ActionStatus { planned, in_progress, done, moved };
+
 //! A municipality or region; `code` is its four-digit SCB code.
 struct Organisation {
   std::string code;
@@ -201,6 +227,75 @@ struct IndicatorValue {
   std::optional<double> weight;
 };
 
+//! When one level must have delivered its input to an occasion.
+struct LevelDeadline {
+  FollowUpLevel level = FollowUpLevel::unit;
+  Date deadline;
+};
+
+//! One occasion of the year's follow-up plan: a meeting of `body` (a unit code: the
+//! council, the executive board, ...) that takes up the period from the start of `year` to
+//! `period_end`, and the deadlines by which each supplying level must have reported.
+struct FollowUpOccasion {
+  std::string code;  //!< e.g. "2025-DELAR", "2025-KS-03"
+  int year = 0;
+  std::string name;  //!< e.g. "Delårsrapport januari-augusti"
+  OccasionKind kind = OccasionKind::monthly;
+  FollowUpLevel level = FollowUpLevel::executive_board;
+  std::string body;  //!< unit code of the meeting body
+  Date period_end;
+  Date meeting;
+  std::vector<Topic> topics;
+  std::vector<LevelDeadline> deadlines;  //!< ordered from the lowest level up
+  OccasionStatus status = OccasionStatus::open;
+  std::int64_t revision = 1;  //!< optimistic concurrency; not part of the exchange format
+};
+
+//! A corrective action decided in a report-back (L13: any status but fulfilled needs one).
+struct CorrectiveAction {
+  std::string description;
+  std::string owner;  //!< person code
+  Date due;
+  ActionStatus status = ActionStatus::planned;
+};
+
+//! A recipient's assessment of one item in scope of the occasion.
+struct ItemAssessment {
+  std::string item;
+  std::optional<Assessment> assessment;  //!< empty only while the report-back is a draft
+  std::optional<Trend> trend;
+  std::string analysis;
+  std::vector<CorrectiveAction> actions;
+};
+
+struct TopicText {
+  Topic topic = Topic::operations;
+  std::string text;
+};
+
+//! One version of a recipient's report-back to an occasion. The recipient is a unit or,
+//! at the bottom of the chain, a person (as for items). Versions start at 1; a returned
+//! version is followed by a new draft version, and every version stays readable.
+struct ReportBack {
+  std::string occasion;
+  std::string recipient_unit;
+  std::string recipient_person;
+  int version = 1;
+  ReportBackStatus status = ReportBackStatus::draft;
+  std::vector<ItemAssessment> assessments;
+  std::vector<TopicText> topics;
+  //! The period's indicator values reported with it (period_end = the occasion's).
+  std::vector<IndicatorValue> indicator_values;
+  std::string written_by;  //!< person code of the last editor
+  std::string updated_at;  //!< ISO timestamp of the last save
+  std::string submitted_by;
+  std::string submitted_at;
+  std::string decided_by;  //!< who returned or approved it
+  std::string decided_at;
+  std::string return_reason;
+  std::int64_t revision = 1;  //!< optimistic concurrency of the draft; not exchanged
+};
+
 //! Everything one organisation holds: the unit of export, import, validation and analysis.
 struct OrganisationData {
   Organisation organisation;
@@ -213,11 +308,14 @@ struct OrganisationData {
   std::vector<Indicator> indicators;
   std::vector<Item> items;
   std::vector<IndicatorValue> indicator_values;
+  std::vector<FollowUpOccasion> occasions;  //!< ordered by code
+  std::vector<ReportBack> report_backs;     //!< ordered by occasion, recipient, version
 
   //! Every record, the organisation itself included (what an import or a copy reports).
   [[nodiscard]] std::size_t recordCount() const {
     return 1 + terms.size() + years.size() + units.size() + people.size() + memberships.size() +
-           documents.size() + indicators.size() + items.size() + indicator_values.size();
+           documents.size() + indicators.size() + items.size() + indicator_values.size() +
+           occasions.size() + report_backs.size();
   }
 };
 
@@ -232,6 +330,14 @@ std::string_view toString(ItemKind value);
 std::string_view toString(ItemStatus value);
 std::string_view toString(Direction value);
 std::string_view toString(Aggregation value);
+std::string_view toString(FollowUpLevel value);
+std::string_view toString(Topic value);
+std::string_view toString(OccasionKind value);
+std::string_view toString(OccasionStatus value);
+std::string_view toString(Assessment value);
+std::string_view toString(Trend value);
+std::string_view toString(ReportBackStatus value);
+std::string_view toString(ActionStatus value);
 
 //! Parses a glossary name; nullopt when `text` names no value of the enum.
 template <typename Enum>
@@ -243,6 +349,10 @@ const std::vector<Enum>& allValues();
 
 //! Whether a unit kind is a political body (its members are politicians, not staff).
 bool isPoliticalBody(UnitKind kind);
+
+//! The follow-up level a unit of this kind reports at; nullopt for kinds that take no part
+//! in follow-up (the drafting committees, companies: they report through their owners).
+std::optional<FollowUpLevel> followUpLevelOf(UnitKind kind);
 
 //! Whether a record is valid on `day` given its validity interval (both ends inclusive).
 bool isValidOn(const Date& from, const std::optional<Date>& to, const Date& day);

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "domain/chain_index.hpp"
+#include "domain/follow_up_rules.hpp"
 
 namespace styr::domain {
 
@@ -54,6 +55,7 @@ class Checker {
     checkIndicators();
     checkItems();
     checkIndicatorValues();
+    checkFollowUpIntegrity(data_, index_, violations_);
     return std::move(violations_);
   }
 

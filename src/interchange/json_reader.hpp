@@ -64,6 +64,16 @@ class JsonObjectReader {
     return *value;
   }
 
+  //! Missing or null is nullopt; a name that is no value of `Enum` is reported.
+  template <typename Enum>
+  std::optional<Enum> optionalEnum(std::string_view field) {
+    auto text = stringValue(optionalValue(field), field);
+    if (!text) return std::nullopt;
+    auto value = domain::parseEnum<Enum>(*text);
+    if (!value) report(field, unknownEnumMessage<Enum>(*text));
+    return value;
+  }
+
   //! The field's value, or nullptr when it is missing or null.
   const nlohmann::json* optionalValue(std::string_view field) const;
   //! The field's value (maybe null), or nullptr after reporting it missing.

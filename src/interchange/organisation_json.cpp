@@ -228,6 +228,104 @@ OrderedJson writeIndicatorValue(const domain::IndicatorValue& value) {
   return object;
 }
 
+OrderedJson writeLevelDeadline(const domain::LevelDeadline& deadline) {
+  OrderedJson object;
+  object["level"] = domain::toString(deadline.level);
+  object["deadline"] = dateJson(deadline.deadline);
+  return object;
+}
+
+//! Sort key putting the lowest level first: the names are declared from the council down.
+int lowestLevelFirst(domain::FollowUpLevel level) {
+  return -static_cast<int>(level);
+}
+
+OrderedJson writeOccasion(const domain::FollowUpOccasion& occasion) {
+  OrderedJson object;
+  object["code"] = occasion.code;
+  object["year"] = occasion.year;
+  object["name"] = occasion.name;
+  object["kind"] = domain::toString(occasion.kind);
+  object["level"] = domain::toString(occasion.level);
+  object["body"] = occasion.body;
+  object["period_end"] = dateJson(occasion.period_end);
+  object["meeting"] = dateJson(occasion.meeting);
+  object["topics"] = sortedArray(
+      occasion.topics, [](domain::Topic topic) { return domain::toString(topic); },
+      [](domain::Topic topic) { return OrderedJson(domain::toString(topic)); });
+  object["deadlines"] = sortedArray(
+      occasion.deadlines,
+      [](const domain::LevelDeadline& entry) { return lowestLevelFirst(entry.level); },
+      writeLevelDeadline);
+  object["status"] = domain::toString(occasion.status);
+  return object;
+}
+
+OrderedJson writeAction(const domain::CorrectiveAction& action) {
+  OrderedJson object;
+  object["description"] = action.description;
+  object["owner"] = action.owner;
+  object["due"] = dateJson(action.due);
+  object["status"] = domain::toString(action.status);
+  return object;
+}
+
+template <typename Enum>
+OrderedJson enumJson(const std::optional<Enum>& value) {
+  return value ? OrderedJson(domain::toString(*value)) : OrderedJson(nullptr);
+}
+
+OrderedJson writeAssessment(const domain::ItemAssessment& assessment) {
+  OrderedJson object;
+  object["item"] = assessment.item;
+  object["assessment"] = enumJson(assessment.assessment);
+  object["trend"] = enumJson(assessment.trend);
+  object["analysis"] = assessment.analysis;
+  // Actions have no key of their own; the writer's order is the one to keep.
+  OrderedJson actions = OrderedJson::array();
+  for (const domain::CorrectiveAction& action : assessment.actions) {
+    actions.push_back(writeAction(action));
+  }
+  object["actions"] = std::move(actions);
+  return object;
+}
+
+OrderedJson writeTopicText(const domain::TopicText& topic) {
+  OrderedJson object;
+  object["topic"] = domain::toString(topic.topic);
+  object["text"] = topic.text;
+  return object;
+}
+
+auto indicatorValueKey(const domain::IndicatorValue& value) {
+  return std::tie(value.indicator, value.unit, value.period_end);
+}
+
+OrderedJson writeReportBack(const domain::ReportBack& report_back) {
+  OrderedJson object;
+  object["occasion"] = report_back.occasion;
+  object["recipient_unit"] = report_back.recipient_unit;
+  object["recipient_person"] = report_back.recipient_person;
+  object["version"] = report_back.version;
+  object["status"] = domain::toString(report_back.status);
+  object["assessments"] = sortedArray(
+      report_back.assessments,
+      [](const domain::ItemAssessment& entry) { return std::tie(entry.item); }, writeAssessment);
+  object["topics"] = sortedArray(
+      report_back.topics,
+      [](const domain::TopicText& entry) { return domain::toString(entry.topic); }, writeTopicText);
+  object["indicator_values"] =
+      sortedArray(report_back.indicator_values, indicatorValueKey, writeIndicatorValue);
+  object["written_by"] = report_back.written_by;
+  object["updated_at"] = report_back.updated_at;
+  object["submitted_by"] = report_back.submitted_by;
+  object["submitted_at"] = report_back.submitted_at;
+  object["decided_by"] = report_back.decided_by;
+  object["decided_at"] = report_back.decided_at;
+  object["return_reason"] = report_back.return_reason;
+  return object;
+}
+
 // ---- Reading -------------------------------------------------------------------------------
 
 using Problems = std::vector<Problem>;
@@ -436,6 +534,121 @@ domain::IndicatorValue readIndicatorValue(const json& node, std::string path, Pr
   return value;
 }
 
+//! One element of a list of names, such as an occasion's topics.
+template <typename Enum>
+std::optional<Enum> readEnumElement(const json& element, std::string path, Problems& problems) {
+  if (!element.is_string()) {
+    problems.push_back({std::move(path), expectedMessage("a string", element)});
+    return std::nullopt;
+  }
+  const auto& text = element.get_ref<const std::string&>();
+  auto value = domain::parseEnum<Enum>(text);
+  if (!value) problems.push_back({std::move(path), unknownEnumMessage<Enum>(text)});
+  return value;
+}
+
+domain::LevelDeadline readLevelDeadline(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"level", "deadline"});
+  domain::LevelDeadline deadline;
+  deadline.level = in.requiredEnum<domain::FollowUpLevel>("level");
+  deadline.deadline = in.requiredDate("deadline");
+  return deadline;
+}
+
+domain::FollowUpOccasion readOccasion(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems,
+                      {"code", "year", "name", "kind", "level", "body", "period_end", "meeting",
+                       "topics", "deadlines", "status"});
+  domain::FollowUpOccasion occasion;
+  occasion.code = in.requiredString("code");
+  occasion.year = in.requiredInt("year");
+  occasion.name = in.requiredString("name");
+  occasion.kind = in.requiredEnum<domain::OccasionKind>("kind");
+  occasion.level = in.requiredEnum<domain::FollowUpLevel>("level");
+  occasion.body = in.requiredString("body");
+  occasion.period_end = in.requiredDate("period_end");
+  occasion.meeting = in.requiredDate("meeting");
+  in.forEachElement("topics", [&](const json& element, std::string element_path) {
+    if (auto topic = readEnumElement<domain::Topic>(element, std::move(element_path), problems)) {
+      occasion.topics.push_back(*topic);
+    }
+  });
+  in.forEachElement("deadlines", [&](const json& element, std::string element_path) {
+    occasion.deadlines.push_back(readLevelDeadline(element, std::move(element_path), problems));
+  });
+  occasion.status = in.requiredEnum<domain::OccasionStatus>("status");
+  return occasion;
+}
+
+domain::CorrectiveAction readAction(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"description", "owner", "due", "status"});
+  domain::CorrectiveAction action;
+  action.description = in.optionalString("description");
+  action.owner = in.optionalString("owner");
+  action.due = in.requiredDate("due");
+  action.status = in.requiredEnum<domain::ActionStatus>("status");
+  return action;
+}
+
+domain::ItemAssessment readAssessment(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems,
+                      {"item", "assessment", "trend", "analysis", "actions"});
+  domain::ItemAssessment assessment;
+  assessment.item = in.requiredString("item");
+  assessment.assessment = in.optionalEnum<domain::Assessment>("assessment");
+  assessment.trend = in.optionalEnum<domain::Trend>("trend");
+  assessment.analysis = in.optionalString("analysis");
+  in.forEachElement("actions", [&](const json& element, std::string element_path) {
+    assessment.actions.push_back(readAction(element, std::move(element_path), problems));
+  });
+  return assessment;
+}
+
+domain::TopicText readTopicText(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(node, std::move(path), problems, {"topic", "text"});
+  domain::TopicText topic;
+  topic.topic = in.requiredEnum<domain::Topic>("topic");
+  topic.text = in.optionalString("text");
+  return topic;
+}
+
+//! The parts of a report-back its writer edits, read from `in` into `report_back`.
+void readContentFields(JsonObjectReader& in, domain::ReportBack& report_back, Problems& problems) {
+  in.forEachElement("assessments", [&](const json& element, std::string element_path) {
+    report_back.assessments.push_back(readAssessment(element, std::move(element_path), problems));
+  });
+  in.forEachElement("topics", [&](const json& element, std::string element_path) {
+    report_back.topics.push_back(readTopicText(element, std::move(element_path), problems));
+  });
+  in.forEachElement("indicator_values", [&](const json& element, std::string element_path) {
+    report_back.indicator_values.push_back(
+        readIndicatorValue(element, std::move(element_path), problems));
+  });
+}
+
+domain::ReportBack readReportBack(const json& node, std::string path, Problems& problems) {
+  JsonObjectReader in(
+      node, std::move(path), problems,
+      {"occasion", "recipient_unit", "recipient_person", "version", "status", "assessments",
+       "topics", "indicator_values", "written_by", "updated_at", "submitted_by", "submitted_at",
+       "decided_by", "decided_at", "return_reason"});
+  domain::ReportBack report_back;
+  report_back.occasion = in.requiredString("occasion");
+  report_back.recipient_unit = in.optionalString("recipient_unit");
+  report_back.recipient_person = in.optionalString("recipient_person");
+  report_back.version = in.requiredInt("version");
+  report_back.status = in.requiredEnum<domain::ReportBackStatus>("status");
+  readContentFields(in, report_back, problems);
+  report_back.written_by = in.optionalString("written_by");
+  report_back.updated_at = in.optionalString("updated_at");
+  report_back.submitted_by = in.optionalString("submitted_by");
+  report_back.submitted_at = in.optionalString("submitted_at");
+  report_back.decided_by = in.optionalString("decided_by");
+  report_back.decided_at = in.optionalString("decided_at");
+  report_back.return_reason = in.optionalString("return_reason");
+  return report_back;
+}
+
 //! Checks "format" and "format_version". False when the document declares itself as
 //! something else: its fields cannot then be read by this format's rules. A missing
 //! declaration is only reported, since the rest is most likely ours.
@@ -508,6 +721,17 @@ std::string organisationToJson(const domain::OrganisationData& data) {
         return std::tie(value.indicator, value.unit, value.period_end);
       },
       writeIndicatorValue);
+  document["occasions"] = sortedArray(
+      data.occasions,
+      [](const domain::FollowUpOccasion& occasion) { return std::tie(occasion.code); },
+      writeOccasion);
+  document["report_backs"] = sortedArray(
+      data.report_backs,
+      [](const domain::ReportBack& entry) {
+        return std::tie(entry.occasion, entry.recipient_unit, entry.recipient_person,
+                        entry.version);
+      },
+      writeReportBack);
   std::string text = dumpText(document, 2);
   text += '\n';
   return text;
@@ -518,10 +742,10 @@ ParseResult<domain::OrganisationData> organisationFromJson(std::string_view text
   Problems& problems = result.problems;
   const auto root = parseJsonText(text, problems);
   if (!root) return result;
-  JsonObjectReader top(
-      *root, "$", problems,
-      {"format", "format_version", "organisation", "terms", "years", "units", "people",
-       "memberships", "documents", "indicators", "items", "indicator_values"});
+  JsonObjectReader top(*root, "$", problems,
+                       {"format", "format_version", "organisation", "terms", "years", "units",
+                        "people", "memberships", "documents", "indicators", "items",
+                        "indicator_values", "occasions", "report_backs"});
   if (!readFormat(top)) return result;
 
   domain::OrganisationData data;
@@ -537,6 +761,8 @@ ParseResult<domain::OrganisationData> organisationFromJson(std::string_view text
   readArray(top, "indicators", data.indicators, problems, readIndicator);
   readArray(top, "items", data.items, problems, readItem);
   readArray(top, "indicator_values", data.indicator_values, problems, readIndicatorValue);
+  readArray(top, "occasions", data.occasions, problems, readOccasion);
+  readArray(top, "report_backs", data.report_backs, problems, readReportBack);
   if (problems.empty()) result.value = std::move(data);
   return result;
 }
@@ -581,6 +807,14 @@ std::string recordJson(const domain::IndicatorValue& value) {
   return dumpText(writeIndicatorValue(value), -1);
 }
 
+std::string recordJson(const domain::FollowUpOccasion& occasion) {
+  return dumpText(writeOccasion(occasion), -1);
+}
+
+std::string recordJson(const domain::ReportBack& report_back) {
+  return dumpText(writeReportBack(report_back), -1);
+}
+
 }  // namespace styr::interchange
 
 namespace styr::interchange {
@@ -606,6 +840,12 @@ nlohmann::ordered_json recordObject(const domain::Item& item) {
 nlohmann::ordered_json recordObject(const domain::IndicatorValue& value) {
   return writeIndicatorValue(value);
 }
+nlohmann::ordered_json recordObject(const domain::FollowUpOccasion& occasion) {
+  return writeOccasion(occasion);
+}
+nlohmann::ordered_json recordObject(const domain::ReportBack& report_back) {
+  return writeReportBack(report_back);
+}
 
 domain::FollowUp readFollowUpObject(const nlohmann::json& node, std::string path,
                                     std::vector<Problem>& problems) {
@@ -630,6 +870,19 @@ domain::Membership readMembershipObject(const nlohmann::json& node, std::string 
 domain::IndicatorValue readIndicatorValueObject(const nlohmann::json& node, std::string path,
                                                 std::vector<Problem>& problems) {
   return readIndicatorValue(node, std::move(path), problems);
+}
+
+domain::FollowUpOccasion readOccasionObject(const nlohmann::json& node, std::string path,
+                                            std::vector<Problem>& problems) {
+  return readOccasion(node, std::move(path), problems);
+}
+domain::ReportBack readReportBackContent(const nlohmann::json& node, std::string path,
+                                         std::vector<Problem>& problems) {
+  JsonObjectReader in(node, std::move(path), problems,
+                      {"assessments", "topics", "indicator_values"});
+  domain::ReportBack report_back;
+  readContentFields(in, report_back, problems);
+  return report_back;
 }
 
 }  // namespace styr::interchange

@@ -40,6 +40,8 @@ std::string recordJson(const domain::SteeringDocument& document);
 std::string recordJson(const domain::Indicator& indicator);
 std::string recordJson(const domain::Item& item);
 std::string recordJson(const domain::IndicatorValue& value);
+std::string recordJson(const domain::FollowUpOccasion& occasion);
+std::string recordJson(const domain::ReportBack& report_back);
 
 //! One record as an object of the exchange format: the API's representations are these, so a
 //! client sees the same fields in an export and on the wire.
@@ -50,6 +52,8 @@ nlohmann::ordered_json recordObject(const domain::SteeringDocument& document);
 nlohmann::ordered_json recordObject(const domain::Indicator& indicator);
 nlohmann::ordered_json recordObject(const domain::Item& item);
 nlohmann::ordered_json recordObject(const domain::IndicatorValue& value);
+nlohmann::ordered_json recordObject(const domain::FollowUpOccasion& occasion);
+nlohmann::ordered_json recordObject(const domain::ReportBack& report_back);
 
 //! Parts of records as the exchange format reads them, for request bodies that carry one:
 //! each reports its problems at paths under `path` and returns what it could read.
@@ -65,5 +69,14 @@ domain::Membership readMembershipObject(const nlohmann::json& node, std::string 
                                         std::vector<Problem>& problems);
 domain::IndicatorValue readIndicatorValueObject(const nlohmann::json& node, std::string path,
                                                 std::vector<Problem>& problems);
+//! A whole occasion of the follow-up plan, as in the export (its revision is not read).
+domain::FollowUpOccasion readOccasionObject(const nlohmann::json& node, std::string path,
+                                            std::vector<Problem>& problems);
+//! What a report-back's writer edits: `assessments` (with their actions), `topics` and
+//! `indicator_values`, the only fields the object may have. The rest of the returned
+//! report-back (occasion, recipient, version, status, who and when) is left default: those
+//! are the workflow's to set, never a request's.
+domain::ReportBack readReportBackContent(const nlohmann::json& node, std::string path,
+                                         std::vector<Problem>& problems);
 
 }  // namespace styr::interchange

@@ -5,16 +5,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "app/accounts.hpp"
+#include "app/notification.hpp"
 #include "domain/audit.hpp"
 #include "domain/model.hpp"
 
@@ -180,6 +183,135 @@ domain::AuditEntry readAuditEntry(const Row& row) {
           row.text(6), row.text(7),    row.text(8), row.text(9), row.text(10)};
 }
 
+//! The occasion's topics, stored as space-separated glossary names.
+inline std::string joinTopics(const std::vector<domain::Topic>& topics) {
+  std::string text;
+  for (domain::Topic topic : topics) {
+    if (!text.empty()) text += ' ';
+    text += domain::toString(topic);
+  }
+  return text;
+}
+
+inline std::vector<domain::Topic> splitTopics(const std::string& text) {
+  std::vector<domain::Topic> topics;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) {
+      std::string name = text.substr(start, end - start);
+      auto topic = domain::parseEnum<domain::Topic>(name);
+      if (!topic) throw StoreError(fmt::format("the database holds an unknown topic '{}'", name));
+      topics.push_back(*topic);
+    }
+    start = end + 1;
+  }
+  return topics;
+}
+
+//! code, year, name, kind, level, body, period_end, meeting, topics, status, revision
+template <typename Row>
+domain::FollowUpOccasion readOccasion(const Row& row) {
+  domain::FollowUpOccasion occasion;
+  occasion.code = row.text(0);
+  occasion.year = static_cast<int>(row.integer(1));
+  occasion.name = row.text(2);
+  occasion.kind = readEnum<domain::OccasionKind>(row, 3);
+  occasion.level = readEnum<domain::FollowUpLevel>(row, 4);
+  occasion.body = row.text(5);
+  occasion.period_end = readDate(row, 6);
+  occasion.meeting = readDate(row, 7);
+  occasion.topics = splitTopics(row.text(8));
+  occasion.status = readEnum<domain::OccasionStatus>(row, 9);
+  occasion.revision = row.integer(10);
+  return occasion;
+}
+
+//! The columns that name a report-back version, first in every report-back table's rows.
+inline constexpr int kReportBackKeyColumns = 4;
+
+//! occasion, recipient_unit, recipient_person, version, then status, written_by, updated_at,
+//! submitted_by, submitted_at, decided_by, decided_at, return_reason, revision
+template <typename Row>
+domain::ReportBack readReportBack(const Row& row) {
+  domain::ReportBack report_back;
+  report_back.occasion = row.text(0);
+  report_back.recipient_unit = row.text(1);
+  report_back.recipient_person = row.text(2);
+  report_back.version = static_cast<int>(row.integer(3));
+  report_back.status = readEnum<domain::ReportBackStatus>(row, 4);
+  report_back.written_by = row.text(5);
+  report_back.updated_at = row.text(6);
+  report_back.submitted_by = row.text(7);
+  report_back.submitted_at = row.text(8);
+  report_back.decided_by = row.text(9);
+  report_back.decided_at = row.text(10);
+  report_back.return_reason = row.text(11);
+  report_back.revision = row.integer(12);
+  return report_back;
+}
+
+template <typename Enum, typename Row>
+std::optional<Enum> readOptionalEnum(const Row& row, int column) {
+  if (row.isNull(column)) return std::nullopt;
+  return readEnum<Enum>(row, column);
+}
+
+//! The report-back's key (4 columns), then item, assessment, trend, analysis
+template <typename Row>
+domain::ItemAssessment readItemAssessment(const Row& row) {
+  constexpr int k = kReportBackKeyColumns;
+  return {row.text(k),
+          readOptionalEnum<domain::Assessment>(row, k + 1),
+          readOptionalEnum<domain::Trend>(row, k + 2),
+          row.text(k + 3),
+          {}};
+}
+
+//! The report-back's key (4 columns), then item, description, owner, due, status
+template <typename Row>
+domain::CorrectiveAction readCorrectiveAction(const Row& row) {
+  constexpr int k = kReportBackKeyColumns;
+  return {row.text(k + 1), row.text(k + 2), readDate(row, k + 3),
+          readEnum<domain::ActionStatus>(row, k + 4)};
+}
+
+//! id, organisation, person, kind, subject, body, link, dedupe_key, created_at, read_at,
+//! email, email_state, attempts, next_attempt_at, sent_at, last_error
+template <typename Row>
+app::Notification readNotification(const Row& row) {
+  app::Notification notification;
+  notification.id = row.integer(0);
+  notification.organisation = row.text(1);
+  notification.person = row.text(2);
+  notification.kind = row.text(3);
+  notification.subject = row.text(4);
+  notification.body = row.text(5);
+  notification.link = row.text(6);
+  notification.dedupe_key = row.text(7);
+  notification.created_at = row.text(8);
+  notification.read_at = row.text(9);
+  notification.email = row.text(10);
+  std::string state = row.text(11);
+  bool known = false;
+  for (app::EmailState candidate : {app::EmailState::none, app::EmailState::pending,
+                                    app::EmailState::sent, app::EmailState::failed}) {
+    if (app::toString(candidate) == state) {
+      notification.email_state = candidate;
+      known = true;
+    }
+  }
+  if (!known) {
+    throw StoreError(fmt::format("the database holds an unknown e-mail state '{}'", state));
+  }
+  notification.attempts = static_cast<int>(row.integer(12));
+  notification.next_attempt_at = row.text(13);
+  notification.sent_at = row.text(14);
+  notification.last_error = row.text(15);
+  return notification;
+}
+
 }  // namespace styr::store
 
 namespace styr::store {
@@ -273,6 +405,46 @@ inline constexpr const char* kIndicatorTargets =
 inline constexpr const char* kIndicatorValues =
     "SELECT indicator, unit, period_end, value, numerator, denominator, weight "
     "FROM indicator_values WHERE organisation = $1 ORDER BY indicator, unit, period_end";
+inline constexpr const char* kOccasions =
+    "SELECT code, year, name, kind, level, body, period_end, meeting, topics, status, revision "
+    "FROM occasions WHERE organisation = $1 ORDER BY code";
+//! occasion, level, deadline
+inline constexpr const char* kOccasionDeadlines =
+    "SELECT occasion, level, deadline FROM occasion_deadlines WHERE organisation = $1 "
+    "ORDER BY occasion, position";
+inline constexpr const char* kReportBacks =
+    "SELECT occasion, recipient_unit, recipient_person, version, status, written_by, updated_at, "
+    "submitted_by, submitted_at, decided_by, decided_at, return_reason, revision "
+    "FROM report_backs WHERE organisation = $1 "
+    "ORDER BY occasion, recipient_unit, recipient_person, version";
+inline constexpr const char* kReportBackAssessments =
+    "SELECT occasion, recipient_unit, recipient_person, version, item, assessment, trend, "
+    "analysis FROM report_back_assessments WHERE organisation = $1 "
+    "ORDER BY occasion, recipient_unit, recipient_person, version, position";
+inline constexpr const char* kReportBackActions =
+    "SELECT occasion, recipient_unit, recipient_person, version, item, description, owner, due, "
+    "status FROM report_back_actions WHERE organisation = $1 "
+    "ORDER BY occasion, recipient_unit, recipient_person, version, item, position";
+//! The report-back's key (4 columns), then topic, text
+inline constexpr const char* kReportBackTopics =
+    "SELECT occasion, recipient_unit, recipient_person, version, topic, text "
+    "FROM report_back_topics WHERE organisation = $1 "
+    "ORDER BY occasion, recipient_unit, recipient_person, version, position";
+//! The report-back's key (4 columns), then the columns of readIndicatorValue
+inline constexpr const char* kReportBackValues =
+    "SELECT occasion, recipient_unit, recipient_person, version, indicator, unit, period_end, "
+    "value, numerator, denominator, weight FROM report_back_values WHERE organisation = $1 "
+    "ORDER BY occasion, recipient_unit, recipient_person, version, position";
+//! The columns readNotification expects, in its order.
+inline constexpr const char* kNotificationColumns =
+    "id, organisation, person, kind, subject, body, link, dedupe_key, created_at, read_at, "
+    "email, email_state, attempts, next_attempt_at, sent_at, last_error";
+//! A person's notifications ($2), only the unread ones when $3 is 1, newest first, at most $4.
+inline constexpr const char* kNotificationsOfPerson =
+    "SELECT id, organisation, person, kind, subject, body, link, dedupe_key, created_at, "
+    "read_at, email, email_state, attempts, next_attempt_at, sent_at, last_error "
+    "FROM notifications WHERE organisation = $1 AND person = $2 AND ($3 = 0 OR read_at IS NULL) "
+    "ORDER BY created_at DESC, id DESC LIMIT $4";
 //! sequence, hash of the organisation's newest audit entry
 inline constexpr const char* kAuditHead =
     "SELECT sequence, hash FROM audit_entries WHERE organisation = $1 "
@@ -293,7 +465,8 @@ inline constexpr const char* kAuditEntriesOfRecord =
     "SELECT organisation, sequence, at, actor, action, record_kind, record, before, after, "
     "previous_hash, hash FROM audit_entries WHERE organisation = $1 AND record_kind = $2 "
     "AND record = $3 ORDER BY sequence";
-//! category, key, count; $1 = '' counts every organisation.
+//! category, key, count; $1 = '' counts every organisation. Report-backs are counted per
+//! version.
 inline constexpr const char* kCounts =
     "SELECT 'organisations', '', COUNT(*) FROM organisations WHERE $1 = '' OR code = $1 "
     "UNION ALL SELECT 'units_by_kind', kind, COUNT(*) FROM units "
@@ -314,7 +487,11 @@ inline constexpr const char* kCounts =
     "UNION ALL SELECT 'indicator_values', '', COUNT(*) FROM indicator_values "
     "  WHERE $1 = '' OR organisation = $1 "
     "UNION ALL SELECT 'audit_entries', '', COUNT(*) FROM audit_entries "
-    "  WHERE $1 = '' OR organisation = $1";
+    "  WHERE $1 = '' OR organisation = $1 "
+    "UNION ALL SELECT 'occasions', '', COUNT(*) FROM occasions "
+    "  WHERE $1 = '' OR organisation = $1 "
+    "UNION ALL SELECT 'report_backs_by_status', status, COUNT(*) FROM report_backs "
+    "  WHERE $1 = '' OR organisation = $1 GROUP BY status";
 
 //! organisation, username, person, administrator, password_hash, created_at
 inline constexpr const char* kAccount =
@@ -378,6 +555,79 @@ std::vector<domain::SteeringDocument> loadDocuments(Backend& backend,
   return documents;
 }
 
+//! The organisation's follow-up plan and report-backs (every version, with its content), into
+//! `data`, through `backend` (eachRow as for loadDocuments).
+template <typename Backend>
+void loadFollowUpCycle(Backend& backend, const std::string& organisation,
+                       domain::OrganisationData& data) {
+  backend.eachRow(sql::kOccasions, organisation,
+                  [&](const auto& row) { data.occasions.push_back(readOccasion(row)); });
+  std::unordered_map<std::string, std::size_t> occasion_at;
+  for (std::size_t i = 0; i < data.occasions.size(); ++i) {
+    occasion_at.emplace(data.occasions[i].code, i);
+  }
+  backend.eachRow(sql::kOccasionDeadlines, organisation, [&](const auto& row) {
+    data.occasions[occasion_at.at(row.text(0))].deadlines.push_back(
+        {readEnum<domain::FollowUpLevel>(row, 1), readDate(row, 2)});
+  });
+
+  backend.eachRow(sql::kReportBacks, organisation,
+                  [&](const auto& row) { data.report_backs.push_back(readReportBack(row)); });
+  if (data.report_backs.empty()) return;
+  // Content rows come in the order of the versions (both sorted by the same key in the
+  // database's collation), so one cursor walks forward through the versions.
+  std::size_t at = 0;
+  auto versionOf = [&](const auto& row) -> domain::ReportBack& {
+    std::string occasion = row.text(0);
+    std::string recipient_unit = row.text(1);
+    std::string recipient_person = row.text(2);
+    auto version = static_cast<int>(row.integer(3));
+    while (at < data.report_backs.size()) {
+      const domain::ReportBack& candidate = data.report_backs[at];
+      if (candidate.version == version && candidate.occasion == occasion &&
+          candidate.recipient_unit == recipient_unit &&
+          candidate.recipient_person == recipient_person) {
+        return data.report_backs[at];
+      }
+      ++at;
+    }
+    throw StoreError(
+        fmt::format("the database holds content of a report-back to {} that is "
+                    "not there (recipient {}{}, version {})",
+                    occasion, recipient_unit, recipient_person, version));
+  };
+  backend.eachRow(sql::kReportBackAssessments, organisation, [&](const auto& row) {
+    versionOf(row).assessments.push_back(readItemAssessment(row));
+  });
+  at = 0;
+  backend.eachRow(sql::kReportBackActions, organisation, [&](const auto& row) {
+    domain::ReportBack& report_back = versionOf(row);
+    std::string item = row.text(kReportBackKeyColumns);
+    auto assessment = std::find_if(
+        report_back.assessments.begin(), report_back.assessments.end(),
+        [&](const domain::ItemAssessment& candidate) { return candidate.item == item; });
+    if (assessment == report_back.assessments.end()) {
+      throw StoreError(
+          fmt::format("the database holds a corrective action for item {} that the "
+                      "report-back to {} does not assess",
+                      item, report_back.occasion));
+    }
+    assessment->actions.push_back(readCorrectiveAction(row));
+  });
+  at = 0;
+  backend.eachRow(sql::kReportBackTopics, organisation, [&](const auto& row) {
+    versionOf(row).topics.push_back(
+        {readEnum<domain::Topic>(row, kReportBackKeyColumns), row.text(kReportBackKeyColumns + 1)});
+  });
+  at = 0;
+  backend.eachRow(sql::kReportBackValues, organisation, [&](const auto& row) {
+    constexpr int k = kReportBackKeyColumns;
+    versionOf(row).indicator_values.push_back(
+        {row.text(k), row.text(k + 1), readDate(row, k + 2), row.real(k + 3),
+         readOptionalReal(row, k + 4), readOptionalReal(row, k + 5), readOptionalReal(row, k + 6)});
+  });
+}
+
 //! Everything the organisation holds, through `backend` (eachRow as for loadDocuments, and
 //! allItems(organisation): its items with their follow-up details).
 template <typename Backend>
@@ -412,6 +662,7 @@ domain::OrganisationData loadOrganisationData(Backend& backend,
   backend.eachRow(sql::kIndicatorValues, org, [&](const auto& row) {
     data.indicator_values.push_back(readIndicatorValue(row));
   });
+  loadFollowUpCycle(backend, org, data);
   return data;
 }
 

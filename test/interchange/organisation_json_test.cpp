@@ -9,6 +9,7 @@
 #include <random>
 #include <tuple>
 
+#include "follow_up_sample.hpp"
 #include "test_support.hpp"
 
 namespace styr::interchange {
@@ -186,6 +187,9 @@ domain::OrganisationData sampleOrganisation() {
       {"SJUK", "LAR", day("2025-03-31"), 0.06339835728952772, 123.5, 1948.0, std::nullopt},
       {"SJUK", "LAR", day("2025-06-30"), -0.0, 0, 2012.25, std::nullopt},
   };
+  test_support::FollowUpSample follow_up = test_support::followUpSample();
+  data.occasions = std::move(follow_up.occasions);
+  data.report_backs = std::move(follow_up.report_backs);
   return data;
 }
 
@@ -240,6 +244,39 @@ auto fields(const domain::IndicatorValue& value) {
                   value.denominator, value.weight);
 }
 
+auto fields(const domain::FollowUpOccasion& occasion) {
+  std::vector<std::pair<domain::FollowUpLevel, Date>> deadlines;
+  for (const auto& deadline : occasion.deadlines) {
+    deadlines.emplace_back(deadline.level, deadline.deadline);
+  }
+  return std::tuple(occasion.code, occasion.year, occasion.name, occasion.kind, occasion.level,
+                    occasion.body, occasion.period_end, occasion.meeting, occasion.topics,
+                    deadlines, occasion.status);
+}
+auto fields(const domain::ReportBack& report_back) {
+  using Action = std::tuple<std::string, std::string, Date, domain::ActionStatus>;
+  std::vector<std::tuple<std::string, std::optional<domain::Assessment>,
+                         std::optional<domain::Trend>, std::string, std::vector<Action>>>
+      assessments;
+  for (const auto& assessment : report_back.assessments) {
+    std::vector<Action> actions;
+    for (const auto& action : assessment.actions) {
+      actions.emplace_back(action.description, action.owner, action.due, action.status);
+    }
+    assessments.emplace_back(assessment.item, assessment.assessment, assessment.trend,
+                             assessment.analysis, actions);
+  }
+  std::vector<std::pair<domain::Topic, std::string>> topics;
+  for (const auto& topic : report_back.topics) topics.emplace_back(topic.topic, topic.text);
+  std::vector<decltype(fields(report_back.indicator_values.front()))> values;
+  for (const auto& value : report_back.indicator_values) values.push_back(fields(value));
+  return std::tuple(report_back.occasion, report_back.recipient_unit, report_back.recipient_person,
+                    report_back.version, report_back.status, assessments, topics, values,
+                    report_back.written_by, report_back.updated_at, report_back.submitted_by,
+                    report_back.submitted_at, report_back.decided_by, report_back.decided_at,
+                    report_back.return_reason);
+}
+
 template <typename Record>
 void expectSameRecords(const std::vector<Record>& actual, const std::vector<Record>& expected) {
   ASSERT_EQ(actual.size(), expected.size());
@@ -291,6 +328,8 @@ TEST(OrganisationJson, RoundTripGivesTheSameRecords) {
   expectSameRecords(actual.indicators, expected.indicators);
   expectSameRecords(actual.items, expected.items);
   expectSameRecords(actual.indicator_values, expected.indicator_values);
+  expectSameRecords(actual.occasions, expected.occasions);
+  expectSameRecords(actual.report_backs, expected.report_backs);
   // -0.0 == 0.0, so the sign is checked on its own.
   EXPECT_TRUE(std::signbit(actual.indicator_values[3].value));
 }
@@ -310,9 +349,21 @@ TEST(OrganisationJson, InputOrderDoesNotChangeTheBytes) {
     shuffle(data.indicators);
     shuffle(data.items);
     shuffle(data.indicator_values);
+    shuffle(data.occasions);
+    shuffle(data.report_backs);
     for (auto& document : data.documents) shuffle(document.appropriations);
     for (auto& indicator : data.indicators) shuffle(indicator.targets);
     for (auto& item : data.items) shuffle(item.follow_up.indicators);
+    for (auto& occasion : data.occasions) {
+      shuffle(occasion.topics);
+      shuffle(occasion.deadlines);
+    }
+    // Not the actions: their order is the writer's.
+    for (auto& report_back : data.report_backs) {
+      shuffle(report_back.assessments);
+      shuffle(report_back.topics);
+      shuffle(report_back.indicator_values);
+    }
     EXPECT_EQ(organisationToJson(data), expected) << "attempt " << attempt;
   }
 }
@@ -371,7 +422,9 @@ TEST(OrganisationJson, WritesTheDocumentedShape) {
       "denominator": 1948.0,
       "weight": null
     }
-  ]
+  ],
+  "occasions": [],
+  "report_backs": []
 }
 )");
 }
@@ -393,6 +446,8 @@ TEST(OrganisationJson, WritesOneRecordOnOneLine) {
   EXPECT_EQ(Json::parse(recordJson(data.people[0])), document["people"][0]);
   EXPECT_EQ(Json::parse(recordJson(data.terms[1])), document["terms"][1]);
   EXPECT_EQ(Json::parse(recordJson(data.years[2])), document["years"][2]);
+  EXPECT_EQ(Json::parse(recordJson(data.occasions[1])), document["occasions"][1]);
+  EXPECT_EQ(Json::parse(recordJson(data.report_backs[1])), document["report_backs"][1]);
 }
 
 TEST(OrganisationJson, KeepsSwedishLettersAsTheyAre) {
@@ -447,6 +502,9 @@ TEST(OrganisationJson, MissingOptionalFieldsAndNullsAreAbsent) {
   EXPECT_EQ(data.indicator_values.at(0).weight, std::nullopt);
   EXPECT_THAT(data.people, IsEmpty());
   EXPECT_THAT(data.terms, IsEmpty());
+  // Files written before the follow-up cycle have no occasions and report-backs.
+  EXPECT_THAT(data.occasions, IsEmpty());
+  EXPECT_THAT(data.report_backs, IsEmpty());
 }
 
 TEST(OrganisationJson, ReportsAWrongType) {
@@ -638,16 +696,20 @@ TEST(OrganisationJson, ListsEveryProblemInOneFile) {
   document["items"][2]["kind"] = "uppdrag";
   document["items"][3]["closed_on"] = "2025-02-29";
   document["indicator_values"][2]["numerator"] = "123.5";
+  document["occasions"][0]["deadlines"][1]["deadline"] = "2025-09-31";
+  document["report_backs"][1]["assessments"][0]["actions"][2]["status"] = "klar";
   auto result = organisationFromJson(document.dump(2));
   EXPECT_FALSE(result.value);
-  EXPECT_THAT(result.problems, SizeIs(10));
+  EXPECT_THAT(result.problems, SizeIs(12));
   std::vector<std::string> wheres;
   for (const Problem& problem : result.problems) wheres.push_back(problem.where);
-  EXPECT_THAT(wheres, ElementsAre("$.organisation.kind", "$.terms[0].first_year",
-                                  "$.units[0].valid_to", "$.people[1].family_name",
-                                  "$.memberships[2].role", "$.documents[1].status",
-                                  "$.indicators[0].targets[1].value", "$.items[2].kind",
-                                  "$.items[3].closed_on", "$.indicator_values[2].numerator"));
+  EXPECT_THAT(
+      wheres,
+      ElementsAre("$.organisation.kind", "$.terms[0].first_year", "$.units[0].valid_to",
+                  "$.people[1].family_name", "$.memberships[2].role", "$.documents[1].status",
+                  "$.indicators[0].targets[1].value", "$.items[2].kind", "$.items[3].closed_on",
+                  "$.indicator_values[2].numerator", "$.occasions[0].deadlines[1].deadline",
+                  "$.report_backs[1].assessments[0].actions[2].status"));
 }
 
 TEST(OrganisationJson, TheDocumentedExampleIsWhatTheCodeWrites) {
@@ -661,7 +723,8 @@ TEST(OrganisationJson, TheDocumentedExampleIsWhatTheCodeWrites) {
   EXPECT_TRUE(styr::domain::validate(*parsed.value).empty());
 }
 
-//! Lerum's size: about 150 units, 2,500 people, 3,000 items, 20,000 indicator values.
+//! Lerum's size: about 150 units, 2,500 people, 3,000 items, 20,000 indicator values, and a
+//! year of tertial report-backs from every unit (450, with 3 assessments each).
 domain::OrganisationData lerumSizedOrganisation() {
   domain::OrganisationData data = sampleOrganisation();
   for (int unit_idx = 0; unit_idx < 150; ++unit_idx) {
@@ -687,6 +750,31 @@ domain::OrganisationData lerumSizedOrganisation() {
                                      value_idx / 7.0, value_idx * 1.5, 1000.0 + value_idx,
                                      std::nullopt});
   }
+  const domain::FollowUpOccasion pattern = data.occasions.at(1);
+  const domain::ReportBack filled = data.report_backs.at(1);
+  for (unsigned month = 4; month <= 12; month += 4) {
+    domain::FollowUpOccasion occasion = pattern;
+    occasion.code = "2024-T" + std::to_string(month / 4);
+    occasion.kind = domain::OccasionKind::tertial;
+    occasion.year = 2024;
+    occasion.period_end = std::chrono::year{2024} / std::chrono::month{month} / std::chrono::last;
+    occasion.meeting = domain::addDays(occasion.period_end, 20);
+    data.occasions.push_back(occasion);
+    for (int unit_idx = 0; unit_idx < 150; ++unit_idx) {
+      domain::ReportBack report_back = filled;
+      report_back.occasion = occasion.code;
+      report_back.recipient_unit = "E" + std::to_string(unit_idx);
+      report_back.assessments.clear();
+      for (int item_idx = unit_idx; item_idx < 3'000 && report_back.assessments.size() < 3;
+           item_idx += 150) {
+        domain::ItemAssessment assessment = filled.assessments.front();
+        assessment.item = "U" + std::to_string(item_idx);
+        report_back.assessments.push_back(assessment);
+      }
+      for (auto& value : report_back.indicator_values) value.period_end = occasion.period_end;
+      data.report_backs.push_back(report_back);
+    }
+  }
   return data;
 }
 
@@ -695,6 +783,7 @@ TEST(OrganisationJson, RoundTripsALerumSizedOrganisation) {
   auto parsed = organisationFromJson(text);
   ASSERT_THAT(parsed.problems, IsEmpty());
   EXPECT_EQ(parsed.value->indicator_values.size(), 20'004u);
+  EXPECT_EQ(parsed.value->report_backs.size(), 454u);
   EXPECT_EQ(organisationToJson(*parsed.value), text);
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "store/record_rows.hpp"
@@ -77,6 +78,45 @@ void addDocumentFields(Sink& sink, const SteeringDocument& document) {
     sink.addNull().addNull().addNull();
   }
   sink.add(document.valid_from).add(document.valid_to).add(document.year).add(document.term);
+}
+
+// The occasion's fields in readOccasion's order after its code, but the revision: one list
+// for COPY and UPDATE.
+template <typename Sink>
+void addOccasionFields(Sink& sink, const FollowUpOccasion& occasion) {
+  sink.add(occasion.year)
+      .add(occasion.name)
+      .add(toString(occasion.kind))
+      .add(toString(occasion.level))
+      .add(occasion.body)
+      .add(occasion.period_end)
+      .add(occasion.meeting)
+      .add(joinTopics(occasion.topics))
+      .add(toString(occasion.status));
+}
+
+// organisation, occasion, recipient_unit, recipient_person, version: the key of a report-back
+// version, which every report-back table starts with.
+template <typename Sink>
+void addReportBackKey(Sink& sink, std::string_view organisation, const ReportBack& report_back) {
+  sink.add(organisation)
+      .add(report_back.occasion)
+      .add(report_back.recipient_unit)
+      .add(report_back.recipient_person)
+      .add(report_back.version);
+}
+
+// The fields in readReportBack's order after its status, but the revision: what the
+// recipient writes and submits.
+template <typename Sink>
+void addReportBackFields(Sink& sink, const ReportBack& report_back) {
+  sink.add(report_back.written_by)
+      .add(report_back.updated_at)
+      .add(report_back.submitted_by)
+      .add(report_back.submitted_at)
+      .add(report_back.decided_by)
+      .add(report_back.decided_at)
+      .add(report_back.return_reason);
 }
 
 }  // namespace
@@ -192,6 +232,9 @@ void PostgresStore::insertOrganisationData(const OrganisationData& data) {
 
   insertItems(org, data.items);
   insertIndicatorValues(org, data.indicator_values);
+
+  insertOccasions(org, data.occasions);
+  copyReportBacks(org, data.report_backs);
 }
 
 void PostgresStore::insertItems(std::string_view organisation, const std::vector<Item>& items) {
@@ -628,6 +671,293 @@ bool PostgresStore::revokeApiToken(std::string_view organisation, std::string_vi
                                    std::string_view at) {
   return connection_.query(sql::kRevokeApiToken, PgParams().add(at).add(organisation).add(name))
              .affected() == 1;
+}
+
+// The follow-up cycle.
+
+void PostgresStore::insertOccasions(std::string_view organisation,
+                                    const std::vector<FollowUpOccasion>& occasions) {
+  CopyRows rows;
+  for (const FollowUpOccasion& occasion : occasions) {
+    rows.add(organisation).add(occasion.code);
+    addOccasionFields(rows, occasion);
+    rows.add(occasion.revision).endRow();
+  }
+  connection_.copy(
+      "occasions (organisation, code, year, name, kind, level, body, period_end, meeting, "
+      "topics, status, revision)",
+      rows);
+  copyDeadlines(organisation, occasions);
+}
+
+bool PostgresStore::updateOccasion(std::string_view organisation,
+                                   const FollowUpOccasion& occasion) {
+  PgParams params;
+  params.add(organisation).add(occasion.code);
+  addOccasionFields(params, occasion);
+  params.add(occasion.revision);
+  auto updated = connection_.query(
+      "UPDATE occasions SET year = $3, name = $4, kind = $5, level = $6, body = $7, "
+      "period_end = $8, meeting = $9, topics = $10, status = $11, revision = revision + 1 "
+      "WHERE organisation = $1 AND code = $2 AND revision = $12",
+      params);
+  if (updated.affected() != 1) return false;
+  connection_.query("DELETE FROM occasion_deadlines WHERE organisation = $1 AND occasion = $2",
+                    PgParams().add(organisation).add(occasion.code));
+  copyDeadlines(organisation, {occasion});
+  return true;
+}
+
+void PostgresStore::copyDeadlines(std::string_view organisation,
+                                  const std::vector<FollowUpOccasion>& occasions) {
+  CopyRows rows;
+  for (const FollowUpOccasion& occasion : occasions) {
+    for (std::size_t i = 0; i < occasion.deadlines.size(); ++i) {
+      rows.add(organisation)
+          .add(occasion.code)
+          .add(toString(occasion.deadlines[i].level))
+          .add(static_cast<std::int64_t>(i))
+          .add(occasion.deadlines[i].deadline)
+          .endRow();
+    }
+  }
+  connection_.copy("occasion_deadlines (organisation, occasion, level, position, deadline)", rows);
+}
+
+void PostgresStore::insertReportBack(std::string_view organisation, const ReportBack& report_back) {
+  copyReportBacks(organisation, {report_back});
+}
+
+void PostgresStore::copyReportBacks(std::string_view organisation,
+                                    const std::vector<ReportBack>& report_backs) {
+  // The database keeps the content of a version that is no longer a draft (D12): content
+  // written before its version exists creates it, after would change it. Drafts go first, so
+  // that a version written twice is refused as a duplicate.
+  CopyRows draft_rows;
+  CopyRows other_rows;
+  for (const ReportBack& report_back : report_backs) {
+    bool draft = report_back.status == ReportBackStatus::draft;
+    CopyRows& rows = draft ? draft_rows : other_rows;
+    addReportBackKey(rows, organisation, report_back);
+    rows.add(toString(report_back.status));
+    addReportBackFields(rows, report_back);
+    rows.add(report_back.revision).endRow();
+  }
+  constexpr std::string_view kTarget =
+      "report_backs (organisation, occasion, recipient_unit, recipient_person, version, status, "
+      "written_by, updated_at, submitted_by, submitted_at, decided_by, decided_at, "
+      "return_reason, revision)";
+  connection_.copy(kTarget, draft_rows);
+  copyReportBackContent(organisation, report_backs);
+  connection_.copy(kTarget, other_rows);
+}
+
+bool PostgresStore::updateReportBack(std::string_view organisation, const ReportBack& report_back) {
+  // The status last: the content is replaced while the version is still a draft.
+  PgParams params;
+  addReportBackKey(params, organisation, report_back);
+  params.add(report_back.revision);
+  addReportBackFields(params, report_back);
+  auto updated = connection_.query(
+      "UPDATE report_backs SET written_by = $7, updated_at = $8, submitted_by = $9, "
+      "submitted_at = $10, decided_by = $11, decided_at = $12, return_reason = $13, "
+      "revision = revision + 1 WHERE organisation = $1 AND occasion = $2 AND recipient_unit = $3 "
+      "AND recipient_person = $4 AND version = $5 AND revision = $6 AND status = 'draft'",
+      params);
+  if (updated.affected() != 1) return false;
+  PgParams key;
+  addReportBackKey(key, organisation, report_back);
+  // One round trip for the four tables of content.
+  connection_.query(
+      "WITH actions AS (DELETE FROM report_back_actions WHERE organisation = $1 "
+      "  AND occasion = $2 AND recipient_unit = $3 AND recipient_person = $4 AND version = $5), "
+      "topics AS (DELETE FROM report_back_topics WHERE organisation = $1 "
+      "  AND occasion = $2 AND recipient_unit = $3 AND recipient_person = $4 AND version = $5), "
+      "reported AS (DELETE FROM report_back_values WHERE organisation = $1 "
+      "  AND occasion = $2 AND recipient_unit = $3 AND recipient_person = $4 AND version = $5) "
+      "DELETE FROM report_back_assessments WHERE organisation = $1 AND occasion = $2 "
+      "AND recipient_unit = $3 AND recipient_person = $4 AND version = $5",
+      key);
+  copyReportBackContent(organisation, {report_back});
+  if (report_back.status != ReportBackStatus::draft) {
+    key.add(toString(report_back.status));
+    connection_.query(
+        "UPDATE report_backs SET status = $6 WHERE organisation = $1 AND occasion = $2 "
+        "AND recipient_unit = $3 AND recipient_person = $4 AND version = $5",
+        key);
+  }
+  return true;
+}
+
+bool PostgresStore::decideReportBack(std::string_view organisation, const ReportBack& report_back) {
+  PgParams params;
+  addReportBackKey(params, organisation, report_back);
+  params.add(toString(report_back.status))
+      .add(report_back.decided_by)
+      .add(report_back.decided_at)
+      .add(report_back.return_reason);
+  return connection_
+             .query(
+                 "UPDATE report_backs SET status = $6, decided_by = $7, decided_at = $8, "
+                 "return_reason = $9, revision = revision + 1 WHERE organisation = $1 "
+                 "AND occasion = $2 AND recipient_unit = $3 AND recipient_person = $4 "
+                 "AND version = $5 AND status = 'submitted'",
+                 params)
+             .affected() == 1;
+}
+
+void PostgresStore::copyReportBackContent(std::string_view organisation,
+                                          const std::vector<ReportBack>& report_backs) {
+  CopyRows assessments;
+  CopyRows actions;
+  CopyRows topics;
+  CopyRows values;
+  for (const ReportBack& report_back : report_backs) {
+    for (std::size_t i = 0; i < report_back.assessments.size(); ++i) {
+      const ItemAssessment& assessment = report_back.assessments[i];
+      addReportBackKey(assessments, organisation, report_back);
+      assessments.add(assessment.item).add(static_cast<std::int64_t>(i));
+      if (assessment.assessment) {
+        assessments.add(toString(*assessment.assessment));
+      } else {
+        assessments.addNull();
+      }
+      if (assessment.trend) {
+        assessments.add(toString(*assessment.trend));
+      } else {
+        assessments.addNull();
+      }
+      assessments.add(assessment.analysis).endRow();
+      for (std::size_t j = 0; j < assessment.actions.size(); ++j) {
+        const CorrectiveAction& action = assessment.actions[j];
+        addReportBackKey(actions, organisation, report_back);
+        actions.add(assessment.item).add(static_cast<std::int64_t>(j)).add(action.description);
+        if (action.owner.empty()) {
+          actions.addNull();
+        } else {
+          actions.add(action.owner);
+        }
+        actions.add(action.due).add(toString(action.status)).endRow();
+      }
+    }
+    for (std::size_t i = 0; i < report_back.topics.size(); ++i) {
+      addReportBackKey(topics, organisation, report_back);
+      topics.add(toString(report_back.topics[i].topic))
+          .add(static_cast<std::int64_t>(i))
+          .add(report_back.topics[i].text)
+          .endRow();
+    }
+    for (std::size_t i = 0; i < report_back.indicator_values.size(); ++i) {
+      const IndicatorValue& value = report_back.indicator_values[i];
+      addReportBackKey(values, organisation, report_back);
+      values.add(value.indicator)
+          .add(value.unit)
+          .add(static_cast<std::int64_t>(i))
+          .add(value.period_end)
+          .add(value.value)
+          .add(value.numerator)
+          .add(value.denominator)
+          .add(value.weight)
+          .endRow();
+    }
+  }
+  connection_.copy(
+      "report_back_assessments (organisation, occasion, recipient_unit, recipient_person, "
+      "version, item, position, assessment, trend, analysis)",
+      assessments);
+  connection_.copy(
+      "report_back_actions (organisation, occasion, recipient_unit, recipient_person, version, "
+      "item, position, description, owner, due, status)",
+      actions);
+  connection_.copy(
+      "report_back_topics (organisation, occasion, recipient_unit, recipient_person, version, "
+      "topic, position, text)",
+      topics);
+  connection_.copy(
+      "report_back_values (organisation, occasion, recipient_unit, recipient_person, version, "
+      "indicator, unit, position, period_end, value, numerator, denominator, weight)",
+      values);
+}
+
+// The outbox.
+
+std::optional<std::int64_t> PostgresStore::insertNotification(
+    const app::Notification& notification) {
+  auto inserted = connection_.query(
+      "INSERT INTO notifications (organisation, person, kind, subject, body, link, dedupe_key, "
+      "created_at, read_at, email, email_state, attempts, next_attempt_at, sent_at, last_error) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
+      "ON CONFLICT DO NOTHING RETURNING id",
+      PgParams()
+          .add(notification.organisation)
+          .add(notification.person)
+          .add(notification.kind)
+          .add(notification.subject)
+          .add(notification.body)
+          .add(notification.link)
+          .add(notification.dedupe_key)
+          .add(notification.created_at)
+          .addOrNull(notification.read_at)
+          .add(notification.email)
+          .add(app::toString(notification.email_state))
+          .add(notification.attempts)
+          .addOrNull(notification.next_attempt_at)
+          .addOrNull(notification.sent_at)
+          .add(notification.last_error));
+  if (inserted.rows() == 0) return std::nullopt;
+  return PgRow(inserted, 0).integer(0);
+}
+
+std::vector<app::Notification> PostgresStore::notificationsOf(std::string_view organisation,
+                                                              std::string_view person,
+                                                              bool unread_only, int limit) {
+  return readAll(connection_.query(
+                     sql::kNotificationsOfPerson,
+                     PgParams().add(organisation).add(person).add(unread_only ? 1 : 0).add(limit)),
+                 [](const PgRow& row) { return readNotification(row); });
+}
+
+bool PostgresStore::markNotificationRead(std::string_view organisation, std::string_view person,
+                                         std::int64_t id, std::string_view at) {
+  // Read once is read: the first time stays.
+  return connection_
+             .query(
+                 "UPDATE notifications SET read_at = COALESCE(read_at, $1) WHERE organisation = $2 "
+                 "AND person = $3 AND id = $4",
+                 PgParams().add(at).add(organisation).add(person).add(id))
+             .affected() == 1;
+}
+
+std::vector<app::Notification> PostgresStore::claimDueEmails(std::string_view now,
+                                                             std::string_view lease_until,
+                                                             int limit) {
+  // SKIP LOCKED: a mail another process is claiming at this moment is its, not this one's.
+  auto claimed = readAll(
+      connection_.query(
+          fmt::format("UPDATE notifications SET next_attempt_at = $2, attempts = attempts + 1 "
+                      "WHERE id IN (SELECT id FROM notifications WHERE email_state = 'pending' "
+                      "AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $3 "
+                      "FOR UPDATE SKIP LOCKED) RETURNING {}",
+                      sql::kNotificationColumns),
+          PgParams().add(now).add(lease_until).add(limit)),
+      [](const PgRow& row) { return readNotification(row); });
+  // RETURNING lists rows in no particular order; the oldest mail goes first.
+  std::sort(claimed.begin(), claimed.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
+  return claimed;
+}
+
+void PostgresStore::recordEmailOutcome(const app::Notification& notification) {
+  connection_.query(
+      "UPDATE notifications SET email_state = $1, next_attempt_at = $2, sent_at = $3, "
+      "last_error = $4 WHERE id = $5 AND organisation = $6",
+      PgParams()
+          .add(app::toString(notification.email_state))
+          .addOrNull(notification.next_attempt_at)
+          .addOrNull(notification.sent_at)
+          .add(notification.last_error)
+          .add(notification.id)
+          .add(notification.organisation));
 }
 
 }  // namespace styr::store

@@ -42,6 +42,25 @@ class PostgresStore final : public app::Store {
   bool updateMembership(std::string_view organisation,
                         const domain::Membership& membership) override;
   bool updateItem(std::string_view organisation, const domain::Item& item) override;
+  void insertOccasions(std::string_view organisation,
+                       const std::vector<domain::FollowUpOccasion>& occasions) override;
+  bool updateOccasion(std::string_view organisation,
+                      const domain::FollowUpOccasion& occasion) override;
+  void insertReportBack(std::string_view organisation,
+                        const domain::ReportBack& report_back) override;
+  bool updateReportBack(std::string_view organisation,
+                        const domain::ReportBack& report_back) override;
+  bool decideReportBack(std::string_view organisation,
+                        const domain::ReportBack& report_back) override;
+  std::optional<std::int64_t> insertNotification(const app::Notification& notification) override;
+  std::vector<app::Notification> notificationsOf(std::string_view organisation,
+                                                 std::string_view person, bool unread_only,
+                                                 int limit) override;
+  bool markNotificationRead(std::string_view organisation, std::string_view person, std::int64_t id,
+                            std::string_view at) override;
+  std::vector<app::Notification> claimDueEmails(std::string_view now, std::string_view lease_until,
+                                                int limit) override;
+  void recordEmailOutcome(const app::Notification& notification) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   std::optional<domain::Person> person(std::string_view organisation,
                                        std::string_view code) override;
@@ -95,6 +114,14 @@ class PostgresStore final : public app::Store {
                      const std::vector<domain::SteeringDocument>& documents);
   void copyAppropriations(std::string_view organisation,
                           const std::vector<domain::SteeringDocument>& documents);
+  void copyDeadlines(std::string_view organisation,
+                     const std::vector<domain::FollowUpOccasion>& occasions);
+  //! Report-back versions with their content, in one COPY per table however many there are.
+  void copyReportBacks(std::string_view organisation,
+                       const std::vector<domain::ReportBack>& report_backs);
+  //! The versions' assessments, actions, topic texts and indicator values.
+  void copyReportBackContent(std::string_view organisation,
+                             const std::vector<domain::ReportBack>& report_backs);
   //! Items of the organisation $1 with `where` (more conditions on $2...), with follow-up.
   std::vector<domain::Item> loadItems(std::string_view where, const PgParams& params);
   std::vector<domain::Item> loadChain(std::string_view chain, std::string_view organisation,

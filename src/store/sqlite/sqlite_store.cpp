@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "store/migration.hpp"
@@ -71,6 +72,47 @@ void bindDocument(SqliteStatement& statement, std::string_view organisation,
   bindDate(statement, 12, document.valid_from);
   bindDate(statement, 13, document.valid_to);
   statement.bind(14, document.year).bind(15, document.term);
+}
+
+// Binds an occasion as both the insert and the update number it: ?1 organisation, ?2 code,
+// ?3..?11 the fields in readOccasion's order, ?12 the revision (stored, or expected).
+void bindOccasion(SqliteStatement& statement, std::string_view organisation,
+                  const FollowUpOccasion& occasion) {
+  statement.bind(1, organisation)
+      .bind(2, occasion.code)
+      .bind(3, static_cast<std::int64_t>(occasion.year))
+      .bind(4, occasion.name)
+      .bind(5, toString(occasion.kind))
+      .bind(6, toString(occasion.level))
+      .bind(7, occasion.body);
+  bindDate(statement, 8, occasion.period_end);
+  bindDate(statement, 9, occasion.meeting);
+  statement.bind(10, joinTopics(occasion.topics))
+      .bind(11, toString(occasion.status))
+      .bind(12, occasion.revision);
+}
+
+// ?1 organisation, ?2 occasion, ?3 recipient_unit, ?4 recipient_person, ?5 version: the key
+// of a report-back version, which every report-back table starts with.
+void bindReportBackKey(SqliteStatement& statement, std::string_view organisation,
+                       const ReportBack& report_back) {
+  statement.bind(1, organisation)
+      .bind(2, report_back.occasion)
+      .bind(3, report_back.recipient_unit)
+      .bind(4, report_back.recipient_person)
+      .bind(5, static_cast<std::int64_t>(report_back.version));
+}
+
+// ?7..?13 the fields in readReportBack's order after its status, but the revision: what the
+// recipient writes and submits.
+void bindReportBackFields(SqliteStatement& statement, const ReportBack& report_back) {
+  statement.bind(7, report_back.written_by)
+      .bind(8, report_back.updated_at)
+      .bind(9, report_back.submitted_by)
+      .bind(10, report_back.submitted_at)
+      .bind(11, report_back.decided_by)
+      .bind(12, report_back.decided_at)
+      .bind(13, report_back.return_reason);
 }
 
 // Selects the wanted item codes for loadItems: ?1 is the organisation, ?2 a start item.
@@ -224,6 +266,9 @@ void SqliteStore::insertOrganisationData(const OrganisationData& data) {
   insertItems(org, data.items);
 
   insertIndicatorValues(org, data.indicator_values);
+
+  insertOccasions(org, data.occasions);
+  for (const ReportBack& report_back : data.report_backs) insertReportBack(org, report_back);
 }
 
 void SqliteStore::insertUnits(std::string_view organisation, const std::vector<Unit>& units) {
@@ -655,6 +700,270 @@ bool SqliteStore::revokeApiToken(std::string_view organisation, std::string_view
                                  std::string_view at) {
   statement(sql::kRevokeApiToken).bind(1, at).bind(2, organisation).bind(3, name).run();
   return sqlite3_changes(connection_.handle()) == 1;
+}
+
+// The follow-up cycle.
+
+void SqliteStore::insertOccasions(std::string_view organisation,
+                                  const std::vector<FollowUpOccasion>& occasions) {
+  auto& insert = statement(
+      "INSERT INTO occasions (organisation, code, year, name, kind, level, body, period_end, "
+      "meeting, topics, status, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+      "?12)");
+  for (const FollowUpOccasion& occasion : occasions) {
+    bindOccasion(insert, organisation, occasion);
+    insert.run();
+    insertDeadlines(organisation, occasion);
+  }
+}
+
+bool SqliteStore::updateOccasion(std::string_view organisation, const FollowUpOccasion& occasion) {
+  auto& update = statement(
+      "UPDATE occasions SET year = ?3, name = ?4, kind = ?5, level = ?6, body = ?7, "
+      "period_end = ?8, meeting = ?9, topics = ?10, status = ?11, revision = revision + 1 "
+      "WHERE organisation = ?1 AND code = ?2 AND revision = ?12");
+  bindOccasion(update, organisation, occasion);
+  update.run();
+  if (sqlite3_changes(connection_.handle()) != 1) return false;
+  statement("DELETE FROM occasion_deadlines WHERE organisation = ?1 AND occasion = ?2")
+      .bind(1, organisation)
+      .bind(2, occasion.code)
+      .run();
+  insertDeadlines(organisation, occasion);
+  return true;
+}
+
+void SqliteStore::insertDeadlines(std::string_view organisation, const FollowUpOccasion& occasion) {
+  auto& insert = statement(
+      "INSERT INTO occasion_deadlines (organisation, occasion, level, position, deadline) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
+  for (std::size_t i = 0; i < occasion.deadlines.size(); ++i) {
+    insert.bind(1, organisation)
+        .bind(2, occasion.code)
+        .bind(3, toString(occasion.deadlines[i].level))
+        .bind(4, static_cast<std::int64_t>(i));
+    bindDate(insert, 5, occasion.deadlines[i].deadline);
+    insert.run();
+  }
+}
+
+void SqliteStore::insertReportBack(std::string_view organisation, const ReportBack& report_back) {
+  // The database keeps the content of a version that is no longer a draft (D12): content
+  // written before its version exists creates it, after would change it. A draft goes first,
+  // so that a version written twice is refused as a duplicate.
+  auto& insert = statement(
+      "INSERT INTO report_backs (organisation, occasion, recipient_unit, recipient_person, "
+      "version, status, written_by, updated_at, submitted_by, submitted_at, decided_by, "
+      "decided_at, return_reason, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+      "?11, ?12, ?13, ?14)");
+  bool draft = report_back.status == ReportBackStatus::draft;
+  if (!draft) insertReportBackContent(organisation, report_back);
+  bindReportBackKey(insert, organisation, report_back);
+  insert.bind(6, toString(report_back.status));
+  bindReportBackFields(insert, report_back);
+  insert.bind(14, report_back.revision).run();
+  if (draft) insertReportBackContent(organisation, report_back);
+}
+
+bool SqliteStore::updateReportBack(std::string_view organisation, const ReportBack& report_back) {
+  // The status last: the content is replaced while the version is still a draft.
+  auto& update = statement(
+      "UPDATE report_backs SET written_by = ?7, updated_at = ?8, submitted_by = ?9, "
+      "submitted_at = ?10, decided_by = ?11, decided_at = ?12, return_reason = ?13, "
+      "revision = revision + 1 WHERE organisation = ?1 AND occasion = ?2 AND recipient_unit = ?3 "
+      "AND recipient_person = ?4 AND version = ?5 AND revision = ?6 AND status = 'draft'");
+  bindReportBackKey(update, organisation, report_back);
+  update.bind(6, report_back.revision);
+  bindReportBackFields(update, report_back);
+  update.run();
+  if (sqlite3_changes(connection_.handle()) != 1) return false;
+  for (const char* table : {"report_back_actions", "report_back_assessments", "report_back_topics",
+                            "report_back_values"}) {
+    auto& remove =
+        statement(fmt::format("DELETE FROM {} WHERE organisation = ?1 AND occasion = ?2 "
+                              "AND recipient_unit = ?3 AND recipient_person = ?4 AND version = ?5",
+                              table));
+    bindReportBackKey(remove, organisation, report_back);
+    remove.run();
+  }
+  insertReportBackContent(organisation, report_back);
+  if (report_back.status != ReportBackStatus::draft) {
+    auto& status = statement(
+        "UPDATE report_backs SET status = ?6 WHERE organisation = ?1 AND occasion = ?2 "
+        "AND recipient_unit = ?3 AND recipient_person = ?4 AND version = ?5");
+    bindReportBackKey(status, organisation, report_back);
+    status.bind(6, toString(report_back.status)).run();
+  }
+  return true;
+}
+
+bool SqliteStore::decideReportBack(std::string_view organisation, const ReportBack& report_back) {
+  auto& update = statement(
+      "UPDATE report_backs SET status = ?6, decided_by = ?7, decided_at = ?8, "
+      "return_reason = ?9, revision = revision + 1 WHERE organisation = ?1 AND occasion = ?2 "
+      "AND recipient_unit = ?3 AND recipient_person = ?4 AND version = ?5 "
+      "AND status = 'submitted'");
+  bindReportBackKey(update, organisation, report_back);
+  update.bind(6, toString(report_back.status))
+      .bind(7, report_back.decided_by)
+      .bind(8, report_back.decided_at)
+      .bind(9, report_back.return_reason)
+      .run();
+  return sqlite3_changes(connection_.handle()) == 1;
+}
+
+void SqliteStore::insertReportBackContent(std::string_view organisation,
+                                          const ReportBack& report_back) {
+  auto& assessment = statement(
+      "INSERT INTO report_back_assessments (organisation, occasion, recipient_unit, "
+      "recipient_person, version, item, position, assessment, trend, analysis) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  auto& action = statement(
+      "INSERT INTO report_back_actions (organisation, occasion, recipient_unit, "
+      "recipient_person, version, item, position, description, owner, due, status) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  for (std::size_t i = 0; i < report_back.assessments.size(); ++i) {
+    const ItemAssessment& record = report_back.assessments[i];
+    bindReportBackKey(assessment, organisation, report_back);
+    assessment.bind(6, record.item).bind(7, static_cast<std::int64_t>(i));
+    if (record.assessment) {
+      assessment.bind(8, toString(*record.assessment));
+    } else {
+      assessment.bindNull(8);
+    }
+    if (record.trend) {
+      assessment.bind(9, toString(*record.trend));
+    } else {
+      assessment.bindNull(9);
+    }
+    assessment.bind(10, record.analysis).run();
+    for (std::size_t j = 0; j < record.actions.size(); ++j) {
+      const CorrectiveAction& corrective = record.actions[j];
+      bindReportBackKey(action, organisation, report_back);
+      action.bind(6, record.item)
+          .bind(7, static_cast<std::int64_t>(j))
+          .bind(8, corrective.description);
+      if (corrective.owner.empty()) {
+        action.bindNull(9);
+      } else {
+        action.bind(9, corrective.owner);
+      }
+      bindDate(action, 10, corrective.due);
+      action.bind(11, toString(corrective.status)).run();
+    }
+  }
+  auto& topic = statement(
+      "INSERT INTO report_back_topics (organisation, occasion, recipient_unit, recipient_person, "
+      "version, topic, position, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  for (std::size_t i = 0; i < report_back.topics.size(); ++i) {
+    bindReportBackKey(topic, organisation, report_back);
+    topic.bind(6, toString(report_back.topics[i].topic))
+        .bind(7, static_cast<std::int64_t>(i))
+        .bind(8, report_back.topics[i].text)
+        .run();
+  }
+  auto& value = statement(
+      "INSERT INTO report_back_values (organisation, occasion, recipient_unit, recipient_person, "
+      "version, indicator, unit, position, period_end, value, numerator, denominator, weight) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  for (std::size_t i = 0; i < report_back.indicator_values.size(); ++i) {
+    const IndicatorValue& record = report_back.indicator_values[i];
+    bindReportBackKey(value, organisation, report_back);
+    value.bind(6, record.indicator).bind(7, record.unit).bind(8, static_cast<std::int64_t>(i));
+    bindDate(value, 9, record.period_end);
+    value.bind(10, record.value)
+        .bind(11, record.numerator)
+        .bind(12, record.denominator)
+        .bind(13, record.weight)
+        .run();
+  }
+}
+
+// The outbox.
+
+std::optional<std::int64_t> SqliteStore::insertNotification(const app::Notification& notification) {
+  auto& insert = statement(
+      "INSERT INTO notifications (organisation, person, kind, subject, body, link, dedupe_key, "
+      "created_at, read_at, email, email_state, attempts, next_attempt_at, sent_at, last_error) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+      "ON CONFLICT DO NOTHING RETURNING id");
+  insert.bind(1, notification.organisation)
+      .bind(2, notification.person)
+      .bind(3, notification.kind)
+      .bind(4, notification.subject)
+      .bind(5, notification.body)
+      .bind(6, notification.link)
+      .bind(7, notification.dedupe_key)
+      .bind(8, notification.created_at)
+      .bindOrNull(9, notification.read_at)
+      .bind(10, notification.email)
+      .bind(11, app::toString(notification.email_state))
+      .bind(12, static_cast<std::int64_t>(notification.attempts))
+      .bindOrNull(13, notification.next_attempt_at)
+      .bindOrNull(14, notification.sent_at)
+      .bind(15, notification.last_error);
+  std::optional<std::int64_t> id;
+  if (insert.step()) id = insert.integer(0);
+  insert.reset();
+  return id;
+}
+
+std::vector<app::Notification> SqliteStore::notificationsOf(std::string_view organisation,
+                                                            std::string_view person,
+                                                            bool unread_only, int limit) {
+  auto& query = statement(sql::kNotificationsOfPerson);
+  query.bind(1, organisation)
+      .bind(2, person)
+      .bind(3, static_cast<std::int64_t>(unread_only ? 1 : 0))
+      .bind(4, static_cast<std::int64_t>(limit));
+  std::vector<app::Notification> result;
+  while (query.step()) result.push_back(readNotification(query));
+  return result;
+}
+
+bool SqliteStore::markNotificationRead(std::string_view organisation, std::string_view person,
+                                       std::int64_t id, std::string_view at) {
+  // Read once is read: the first time stays.
+  statement(
+      "UPDATE notifications SET read_at = COALESCE(read_at, ?1) WHERE organisation = ?2 "
+      "AND person = ?3 AND id = ?4")
+      .bind(1, at)
+      .bind(2, organisation)
+      .bind(3, person)
+      .bind(4, id)
+      .run();
+  return sqlite3_changes(connection_.handle()) == 1;
+}
+
+std::vector<app::Notification> SqliteStore::claimDueEmails(std::string_view now,
+                                                           std::string_view lease_until,
+                                                           int limit) {
+  auto& claim = statement(fmt::format(
+      "UPDATE notifications SET next_attempt_at = ?2, attempts = attempts + 1 WHERE id IN ("
+      "SELECT id FROM notifications WHERE email_state = 'pending' AND next_attempt_at <= ?1 "
+      "ORDER BY next_attempt_at, id LIMIT ?3) RETURNING {}",
+      sql::kNotificationColumns));
+  claim.bind(1, now).bind(2, lease_until).bind(3, static_cast<std::int64_t>(limit));
+  std::vector<app::Notification> claimed;
+  while (claim.step()) claimed.push_back(readNotification(claim));
+  claim.reset();
+  // RETURNING lists rows in no particular order; the oldest mail goes first.
+  std::sort(claimed.begin(), claimed.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
+  return claimed;
+}
+
+void SqliteStore::recordEmailOutcome(const app::Notification& notification) {
+  statement(
+      "UPDATE notifications SET email_state = ?1, next_attempt_at = ?2, sent_at = ?3, "
+      "last_error = ?4 WHERE id = ?5 AND organisation = ?6")
+      .bind(1, app::toString(notification.email_state))
+      .bindOrNull(2, notification.next_attempt_at)
+      .bindOrNull(3, notification.sent_at)
+      .bind(4, notification.last_error)
+      .bind(5, notification.id)
+      .bind(6, notification.organisation)
+      .run();
 }
 
 }  // namespace styr::store

@@ -45,6 +45,25 @@ class SqliteStore final : public app::Store {
   bool updateMembership(std::string_view organisation,
                         const domain::Membership& membership) override;
   bool updateItem(std::string_view organisation, const domain::Item& item) override;
+  void insertOccasions(std::string_view organisation,
+                       const std::vector<domain::FollowUpOccasion>& occasions) override;
+  bool updateOccasion(std::string_view organisation,
+                      const domain::FollowUpOccasion& occasion) override;
+  void insertReportBack(std::string_view organisation,
+                        const domain::ReportBack& report_back) override;
+  bool updateReportBack(std::string_view organisation,
+                        const domain::ReportBack& report_back) override;
+  bool decideReportBack(std::string_view organisation,
+                        const domain::ReportBack& report_back) override;
+  std::optional<std::int64_t> insertNotification(const app::Notification& notification) override;
+  std::vector<app::Notification> notificationsOf(std::string_view organisation,
+                                                 std::string_view person, bool unread_only,
+                                                 int limit) override;
+  bool markNotificationRead(std::string_view organisation, std::string_view person, std::int64_t id,
+                            std::string_view at) override;
+  std::vector<app::Notification> claimDueEmails(std::string_view now, std::string_view lease_until,
+                                                int limit) override;
+  void recordEmailOutcome(const app::Notification& notification) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   std::optional<domain::Person> person(std::string_view organisation,
                                        std::string_view code) override;
@@ -98,6 +117,10 @@ class SqliteStore final : public app::Store {
   void insertFollowUp(std::string_view organisation, const domain::Item& item);
   void insertAppropriations(std::string_view organisation,
                             const domain::SteeringDocument& document);
+  void insertDeadlines(std::string_view organisation, const domain::FollowUpOccasion& occasion);
+  //! A report-back version's assessments, actions, topic texts and indicator values.
+  void insertReportBackContent(std::string_view organisation,
+                               const domain::ReportBack& report_back);
   //! The items a recursive `chain(code)` CTE from `code` reaches, without follow-up details.
   std::vector<domain::Item> loadChain(std::string_view organisation, std::string_view chain,
                                       std::string_view code);
