@@ -204,11 +204,14 @@ class IssuerChoice {
   void consider(const Item& item) {
     if (item.issuer.empty()) return;
     Rank rank{isLive(item.status) ? 0 : 1, isMemberOfIssuer(item.issuer) ? 0 : 1, item.issuer};
-    if (!best_ || rank < *best_) best_ = rank;
+    if (!found_ || rank < best_) {
+      best_ = rank;
+      found_ = true;
+    }
   }
 
   [[nodiscard]] std::string chosen() const {
-    return best_ ? std::string(std::get<2>(*best_)) : std::string{};
+    return found_ ? std::string(std::get<2>(best_)) : std::string{};
   }
 
  private:
@@ -223,7 +226,10 @@ class IssuerChoice {
 
   std::string_view person_;
   const ChainIndex& index_;
-  std::optional<Rank> best_;
+  // A flag and a value rather than std::optional<Rank>: GCC 12 at -O3 takes the optional's
+  // tuple for maybe-uninitialized.
+  bool found_ = false;
+  Rank best_{1, 1, {}};
 };
 
 std::string at(std::string_view collection, std::size_t index, std::string_view field) {
