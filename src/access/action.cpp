@@ -7,7 +7,7 @@ namespace styr::access {
 
 namespace {
 
-constexpr std::array<std::pair<Action, std::string_view>, 25> kActions{{
+constexpr std::array<std::pair<Action, std::string_view>, 32> kActions{{
     {Action::read_item, "read_item"},
     {Action::create_item, "create_item"},
     {Action::edit_what, "edit_what"},
@@ -33,6 +33,13 @@ constexpr std::array<std::pair<Action, std::string_view>, 25> kActions{{
     {Action::read_audit, "read_audit"},
     {Action::read_coverage, "read_coverage"},
     {Action::read_stats, "read_stats"},
+    {Action::read_follow_up_plan, "read_follow_up_plan"},
+    {Action::manage_follow_up_plan, "manage_follow_up_plan"},
+    {Action::read_report_back, "read_report_back"},
+    {Action::write_report_back, "write_report_back"},
+    {Action::decide_report_back, "decide_report_back"},
+    {Action::read_follow_up_overview, "read_follow_up_overview"},
+    {Action::send_reminders, "send_reminders"},
 }};
 
 constexpr std::array<std::pair<Scope, std::string_view>, 4> kScopes{{
@@ -101,6 +108,9 @@ Scope scopeOf(Action action) {
     case Action::read_audit:
     case Action::read_coverage:
     case Action::read_stats:
+    case Action::read_follow_up_plan:
+    case Action::read_report_back:
+    case Action::read_follow_up_overview:
       return Scope::read;
     case Action::create_item:
     case Action::edit_what:
@@ -114,6 +124,10 @@ Scope scopeOf(Action action) {
     case Action::record_decision:
     case Action::record_indicator_value:
     case Action::setup_year:
+    case Action::manage_follow_up_plan:
+    case Action::write_report_back:
+    case Action::decide_report_back:
+    case Action::send_reminders:
       return Scope::write_content;
     case Action::import_data:
     case Action::export_data:

@@ -11,9 +11,12 @@ namespace styr::access {
 //! What an API token lets its machine client do of what its creator may do.
 enum class Scope {
   read,           //!< the read_* actions
-  write_content,  //!< items, steering documents, indicator values and the year's set-up
+  write_content,  //!< items, steering documents, indicator values, report-backs and the year's
+                  //!< set-up with its follow-up plan
   import,         //!< import_data and export_data
-  administer,     //!< the manage_* actions
+  //! manage_memberships, manage_accounts and manage_tokens; not manage_follow_up_plan, which
+  //! writes the organisation's content (write_content)
+  administer,
 };
 
 //! Everything an actor may be allowed or denied. Item actions split by D2: the issuer's side
@@ -45,6 +48,13 @@ enum class Action {
   read_audit,
   read_coverage,
   read_stats,
+  read_follow_up_plan,
+  manage_follow_up_plan,
+  read_report_back,
+  write_report_back,
+  decide_report_back,
+  read_follow_up_overview,
+  send_reminders,
 };
 
 std::string_view toString(Action value);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "domain/follow_up_scope.hpp"
+
 namespace styr::access {
 
 using domain::Item;
@@ -77,6 +79,20 @@ std::string_view phrase(Action action) {
       return "read the coverage";
     case Action::read_stats:
       return "read statistics";
+    case Action::read_follow_up_plan:
+      return "read the follow-up plan";
+    case Action::manage_follow_up_plan:
+      return "change the follow-up plan";
+    case Action::read_report_back:
+      return "read report-backs";
+    case Action::write_report_back:
+      return "write report-backs";
+    case Action::decide_report_back:
+      return "approve or return report-backs";
+    case Action::read_follow_up_overview:
+      return "read the follow-up overview";
+    case Action::send_reminders:
+      return "send reminders";
   }
   return toString(action);
 }
@@ -94,7 +110,7 @@ std::string labelOf(const SteeringDocument& document) {
                                : fmt::format("{} version {}", document.code, document.version);
 }
 
-std::string recipientOf(const Item& item) {
+std::string recipientCodeOf(const Item& item) {
   return item.recipient_person.empty() ? item.recipient_unit : item.recipient_person;
 }
 
@@ -129,6 +145,18 @@ bool isItemAction(Action action) {
 bool isDocumentAction(Action action) {
   return action == Action::read_document || action == Action::create_document ||
          action == Action::revise_document || action == Action::record_decision;
+}
+
+bool isReportBackAction(Action action) {
+  return action == Action::read_report_back || action == Action::write_report_back ||
+         action == Action::decide_report_back;
+}
+
+std::string labelOf(const domain::ReportBack& report_back) {
+  return fmt::format("the report-back of {} to {}",
+                     report_back.recipient_person.empty() ? report_back.recipient_unit
+                                                          : report_back.recipient_person,
+                     report_back.occasion);
 }
 
 }  // namespace
@@ -205,6 +233,9 @@ Decision Rights::can(Action action, const Subject& subject) const {
   if (isDocumentAction(action) && subject.document == nullptr) {
     return deny(fmt::format("to {}, name the steering document", phrase(action)));
   }
+  if (isReportBackAction(action) && subject.report_back == nullptr) {
+    return deny(fmt::format("to {}, name the report-back", phrase(action)));
+  }
   if (action == Action::record_indicator_value && subject.unit.empty()) {
     return deny(fmt::format("to {}, name the unit the value is reported for", phrase(action)));
   }
@@ -274,7 +305,20 @@ Decision Rights::canSignedIn(Action action, const Subject& subject) const {
       return readAudit(subject);
     case Action::read_coverage:
     case Action::read_stats:
+    case Action::read_follow_up_overview:
       return readFigures(action, subject);
+    case Action::read_follow_up_plan:
+      // The timetable is no secret to anyone who reports by it.
+      return allow();
+    case Action::manage_follow_up_plan:
+    case Action::send_reminders:
+      return runYear(action);
+    case Action::read_report_back:
+      return readReportBack(*subject.report_back);
+    case Action::write_report_back:
+      return writeReportBack(*subject.report_back);
+    case Action::decide_report_back:
+      return decideReportBack(*subject.report_back);
   }
   return deny("the action is not one Styr knows");
 }
@@ -305,7 +349,7 @@ Decision Rights::readItem(const Item& item) const {
       fmt::format("{} may read the items of the units they belong to, the items addressed to "
                   "them and the items within the units they head, and {} ({} to {}) is none "
                   "of these",
-                  who(), item.code, item.issuer, recipientOf(item))));
+                  who(), item.code, item.issuer, recipientCodeOf(item))));
 }
 
 Decision Rights::writeWhat(const Item& item) const {
@@ -491,6 +535,7 @@ Decision Rights::readAudit(const Subject& subject) const {
   // The trail of a record shows what the record held, so it is read with the record.
   if (subject.item != nullptr) return readItem(*subject.item);
   if (subject.document != nullptr) return readDocument(*subject.document);
+  if (subject.report_back != nullptr) return readReportBack(*subject.report_back);
   if (!subject.person.empty()) return readPeople(subject);
   if (!subject.unit.empty()) return allow();
   if (controller_) return allow();
@@ -498,6 +543,93 @@ Decision Rights::readAudit(const Subject& subject) const {
       fmt::format("only controllers read the whole audit trail, and {} is not one on {}; name "
                   "the record whose trail to read",
                   who(), domain::formatDate(today_))));
+}
+
+// The recipient reports: an administrative unit's head, a political body's secretary, or the
+// person an item was addressed to (D2: the HOW and its report-back are the recipient's).
+bool Rights::writesFor(const domain::ReportBack& report_back) const {
+  if (!report_back.recipient_person.empty()) {
+    return !actor_.person.empty() && report_back.recipient_person == actor_.person;
+  }
+  return answersFor(report_back.recipient_unit);
+}
+
+Decision Rights::readReportBack(const domain::ReportBack& report_back) const {
+  if (controller_ || writesFor(report_back)) return allow();
+  if (report_back.status == domain::ReportBackStatus::draft) {
+    // A draft is the recipient's working paper, like an item's draft is its issuer's.
+    return deny(withoutContentRights(
+        fmt::format("{} is a draft, which until it is submitted only its writer and "
+                    "controllers see",
+                    labelOf(report_back))));
+  }
+  // Submitted, it is evidence for decisions (D12): whoever decides it and the heads above
+  // read it, the unit's own staff read what was said about their work, and politicians read
+  // the units' reports they follow up. A person's report-back is about one employee's work
+  // (personal data): it stays with the chain of heads above them, as their items do.
+  bool person = !report_back.recipient_person.empty();
+  bool above = person ? isWithinHeadedUnits(report_back.recipient_person)
+                      : headsOrAbove(report_back.recipient_unit);
+  bool politician = !person && !seats_.empty();
+  if (above || politician || belongsTo(report_back.recipient_unit) ||
+      answersFor(domain::approvingUnit(
+          domain::Recipient{report_back.recipient_unit, report_back.recipient_person}, index_))) {
+    return allow();
+  }
+  return deny(withoutContentRights(
+      person ? fmt::format("{} is about {}'s own work: besides them, the heads of the units they "
+                           "belong to and above read it, and {} is none of these",
+                           labelOf(report_back), report_back.recipient_person, who())
+             : fmt::format("{} may read the report-backs of the units they belong to or head "
+                           "and of those below, and {} is none of these",
+                           who(), labelOf(report_back))));
+}
+
+Decision Rights::writeReportBack(const domain::ReportBack& report_back) const {
+  if (writesFor(report_back)) return allow();
+  if (!report_back.recipient_person.empty()) {
+    return deny(
+        withoutContentRights(fmt::format("{} is {}'s own: only they write it (D2)",
+                                         labelOf(report_back), report_back.recipient_person)));
+  }
+  const Unit* recipient = index_.unit(report_back.recipient_unit);
+  if (recipient == nullptr) {
+    return deny(fmt::format("the recipient '{}' of {} is not a unit", report_back.recipient_unit,
+                            labelOf(report_back)));
+  }
+  return deny(withoutContentRights(
+      domain::isPoliticalBody(recipient->kind)
+          ? fmt::format("{} is not the secretary of {}, whose report-back it is: a political "
+                        "body's report-back is entered by its secretary",
+                        who(), recipient->code)
+          : fmt::format("{} is not head of {}: a unit's report-back is written by its head, "
+                        "who answers for the HOW (D2)",
+                        who(), recipient->code)));
+}
+
+Decision Rights::decideReportBack(const domain::ReportBack& report_back) const {
+  std::string approving = domain::approvingUnit(
+      domain::Recipient{report_back.recipient_unit, report_back.recipient_person}, index_);
+  const Unit* unit = index_.unit(approving);
+  if (unit == nullptr) {
+    return deny(fmt::format("{} has no level above to approve or return it", labelOf(report_back)));
+  }
+  if (!report_back.recipient_person.empty() && report_back.recipient_person == actor_.person) {
+    return deny(
+        fmt::format("{} is {}'s own, and the level above decides it: whoever answers for {}",
+                    labelOf(report_back), report_back.recipient_person, unit->code));
+  }
+  // One who answers for both levels (a unit manager who also heads the unit's workplaces, the
+  // one secretary of the council and the board) decides as the level above: there is nobody
+  // else at that level, and the report-back they decide goes on up inside their own.
+  if (answersFor(approving)) return allow();
+  return deny(withoutContentRights(
+      domain::isPoliticalBody(unit->kind)
+          ? fmt::format("{} is not the secretary of {}, which receives {}: the body decides and "
+                        "its secretary records it",
+                        who(), unit->code, labelOf(report_back))
+          : fmt::format("{} is not head of {}, the level above that approves or returns {}", who(),
+                        unit->code, labelOf(report_back))));
 }
 
 bool Rights::belongsTo(std::string_view unit) const {

@@ -40,12 +40,15 @@ struct Actor {
 //! manage_* and read_audit to one person or unit, `unit` read_coverage and read_stats to one
 //! subtree and read_indicators to one unit's values; left empty they mean the whole
 //! organisation. record_indicator_value needs `unit`: the unit the value is reported for.
+//! Report-back actions need `report_back` (write_report_back on a new one: its recipient is
+//! what counts); read_follow_up_overview takes `unit` like read_coverage.
 struct Subject {
   std::string organisation;  //!< SCB code of the organisation the record belongs to
   const domain::Item* item = nullptr;
   const domain::SteeringDocument* document = nullptr;
   std::string unit;
   std::string person;
+  const domain::ReportBack* report_back = nullptr;
 };
 
 //! Allowed, or denied with a reason a person can read and act on.
@@ -79,6 +82,10 @@ class Rights {
   [[nodiscard]] Decision runYear(Action action) const;
   [[nodiscard]] Decision manage(Action action, const Subject& subject) const;
   [[nodiscard]] Decision readAudit(const Subject& subject) const;
+  [[nodiscard]] Decision readReportBack(const domain::ReportBack& report_back) const;
+  [[nodiscard]] Decision writeReportBack(const domain::ReportBack& report_back) const;
+  [[nodiscard]] Decision decideReportBack(const domain::ReportBack& report_back) const;
+  [[nodiscard]] bool writesFor(const domain::ReportBack& report_back) const;
 
   [[nodiscard]] bool belongsTo(std::string_view unit) const;
   [[nodiscard]] bool heads(std::string_view unit) const;

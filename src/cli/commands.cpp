@@ -9,14 +9,20 @@
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "app/add_account.hpp"
 #include "app/clock.hpp"
 #include "app/copy_database.hpp"
 #include "app/import_organisation.hpp"
 #include "app/organisation_queries.hpp"
+#include "app/outbox.hpp"
+#include "app/reminders.hpp"
 #include "app/verify_audit_trail.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
@@ -27,6 +33,7 @@
 #include "http/server.hpp"
 #include "interchange/csv.hpp"
 #include "interchange/organisation_json.hpp"
+#include "mail/smtp_mailer.hpp"
 #include "store/open_store.hpp"
 
 namespace styr::cli {
@@ -265,6 +272,49 @@ int runImport(const CommonOptions& common, const ImportOptions& options) {
 
 namespace styr::cli {
 
+namespace {
+
+// How often `styr serve` looks for due e-mail: reminders are not urgent to the second, and an
+// idle round is one indexed query.
+constexpr std::chrono::seconds kMailInterval{5};
+// How often `styr serve` sweeps for reminders due: deadlines are days, so a minute is prompt.
+constexpr std::chrono::seconds kReminderInterval{60};
+
+struct Mail {
+  std::unique_ptr<mail::SmtpMailer> mailer;
+  app::DeliveryOptions delivery;
+};
+
+std::string defaultSender() {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') return "styr@localhost";
+  return fmt::format("styr@{}", host);
+}
+
+app::Result<Mail> openMail(const MailOptions& options) {
+  mail::SmtpOptions smtp;
+  smtp.url = options.smtp_url;
+  smtp.user = options.smtp_user;
+  if (const char* password = std::getenv("STYR_SMTP_PASSWORD")) smtp.password = password;
+  auto mailer = mail::SmtpMailer::open(std::move(smtp));
+  if (!mailer) return mailer.error();
+  Mail opened{std::move(mailer).value(), {}};
+  opened.delivery.from = options.from.empty() ? defaultSender() : options.from;
+  if (auto problem = mail::fromProblem(opened.delivery.from)) {
+    return app::Error{app::ErrorCode::invalid_input,
+                      fmt::format("--mail-from '{}': {}", opened.delivery.from, *problem),
+                      {}};
+  }
+  return opened;
+}
+
+std::string countsText(const app::DeliveryCounts& counts) {
+  return fmt::format("{} sent, {} to be retried, {} failed", counts.sent, counts.retried,
+                     counts.failed);
+}
+
+}  // namespace
+
 int runMigrate(const CommonOptions& common) {
   auto store = store::openStore(common.db, store::SchemaPolicy::migrate);
   std::printf("%s\n", fmt::format("The schema of {} is at version {}, the newest this styr knows.",
@@ -350,6 +400,12 @@ int runUserAdd(const CommonOptions& common, const UserAddOptions& options) {
 }
 
 int runServe(const CommonOptions& common, const ServeOptions& options) {
+  std::optional<Mail> email;
+  if (!options.mail.smtp_url.empty()) {
+    auto opened = openMail(options.mail);
+    if (!opened) return fail(opened.error());
+    email = std::move(opened).value();
+  }
   // The demo is a snapshot of late 2025 (its political terms end with the 2026 election), so
   // it is served on its own date, with time flowing from there.
   app::SystemClock system_clock;
@@ -395,8 +451,86 @@ int runServe(const CommonOptions& common, const ServeOptions& options) {
       std::printf("%s\n", fmt::format("  {:<12} {}", login.username, login.who).c_str());
     }
   }
+  // E-mail goes out from a thread of its own with its own store connection, so a slow SMTP
+  // server never holds up a request. Declared after the server: it is stopped (and joined,
+  // after the mail in hand) first when serving ends.
+  std::optional<std::jthread> mail_loop;
+  if (email) {
+    std::printf("%s\n", fmt::format("Notification e-mail goes through {} from {}.",
+                                    email->mailer->server(), email->delivery.from)
+                            .c_str());
+    mail_loop.emplace([db, &clock, email = std::move(*email)](std::stop_token stop) {
+      auto log = spdlog::default_logger();
+      std::unique_ptr<app::Store> store;
+      std::mutex mutex;
+      std::condition_variable_any wake;
+      while (!stop.stop_requested()) {
+        bool more = false;
+        try {
+          if (!store) store = store::openStore(db);
+          auto counts = app::deliverDueEmails(*store, clock, *email.mailer, email.delivery, stop);
+          int handled = counts.sent + counts.retried + counts.failed;
+          if (handled > 0) log->info("notification e-mail: {}", countsText(counts));
+          if (!counts.last_error.empty()) log->warn("notification e-mail: {}", counts.last_error);
+          more = handled >= email.delivery.limit;
+        } catch (const std::exception& error) {
+          // The database went away (a restarted PostgreSQL, say): open it again next round.
+          log->error("notification e-mail: {}", error.what());
+          store.reset();
+        }
+        if (more) continue;
+        std::unique_lock lock(mutex);
+        wake.wait_for(lock, stop, kMailInterval, [] { return false; });
+      }
+    });
+  }
+  // Reminders before and after deadlines are queued by a sweep of every organisation once a
+  // minute (deduplicated, so a sweep that runs again queues nothing twice), with its own
+  // store connection, in-app whether or not e-mail is configured.
+  std::jthread reminder_loop([db, &clock, models = context.models](std::stop_token stop) {
+    auto log = spdlog::default_logger();
+    std::unique_ptr<app::Store> store;
+    std::mutex mutex;
+    std::condition_variable_any wake;
+    while (!stop.stop_requested()) {
+      try {
+        if (!store) store = store::openStore(db);
+        for (const auto& organisation : store->organisations()) {
+          std::size_t queued = app::sendDueReminders(*store, clock, *models, organisation.code);
+          if (queued > 0) log->info("reminders: {} queued in {}", queued, organisation.code);
+        }
+      } catch (const std::exception& error) {
+        log->error("reminders: {}", error.what());
+        store.reset();
+      }
+      std::unique_lock lock(mutex);
+      wake.wait_for(lock, stop, kReminderInterval, [] { return false; });
+    }
+  });
   std::fflush(stdout);
   server.run();
+  return kExitOk;
+}
+
+int runOutboxDeliver(const CommonOptions& common, const MailOptions& options) {
+  auto opened = openMail(options);
+  if (!opened) return fail(opened.error());
+  auto& email = opened.value();
+  auto store = store::openStore(common.db);
+  app::SystemClock clock;
+  app::DeliveryCounts total;
+  for (;;) {
+    auto counts = app::deliverDueEmails(*store, clock, *email.mailer, email.delivery);
+    total.sent += counts.sent;
+    total.retried += counts.retried;
+    total.failed += counts.failed;
+    if (!counts.last_error.empty()) total.last_error = counts.last_error;
+    if (counts.sent + counts.retried + counts.failed < email.delivery.limit) break;
+  }
+  std::printf("%s\n", fmt::format("E-mail: {}.", countsText(total)).c_str());
+  if (!total.last_error.empty())
+    std::fprintf(stderr, "%s\n",
+                 fmt::format("styr: the last failure: {}", total.last_error).c_str());
   return kExitOk;
 }
 

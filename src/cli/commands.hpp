@@ -43,11 +43,20 @@ struct UserAddOptions {
   bool administrator = false;
 };
 
+//! Notification e-mail. The SMTP password is read from STYR_SMTP_PASSWORD, never from the
+//! command line (where `ps` would show it).
+struct MailOptions {
+  std::string smtp_url;  //!< empty: no e-mail; notifications are read in the app
+  std::string from;      //!< empty: styr@<this machine's host name>
+  std::string smtp_user;
+};
+
 struct ServeOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;
   std::size_t threads = 4;
   bool demo = false;
+  MailOptions mail;
 };
 
 struct CopyOptions {
@@ -69,9 +78,26 @@ int runMigrate(const CommonOptions& common);
 int runAuditVerify(const CommonOptions& common);
 //! Reads the password from the first line of standard input, never from the command line.
 //! Serves the API until SIGTERM or SIGINT; with `demo`, creates the Lerum demo and its
-//! accounts first if the database does not hold them.
+//! accounts first if the database does not hold them; with an SMTP server, e-mails the
+//! notification outbox from a thread of its own.
 int runServe(const CommonOptions& common, const ServeOptions& options);
 int runUserAdd(const CommonOptions& common, const UserAddOptions& options);
+//! Sends the e-mail due now, once, and prints how many were sent, are to be retried, failed.
+int runOutboxDeliver(const CommonOptions& common, const MailOptions& options);
 int runCopy(const CommonOptions& common, const CopyOptions& options);
+
+// The follow-up calendar and the reminder sweep (follow_up_commands.cpp).
+
+struct CalendarOptions {
+  int year = 0;  //!< 0: this year
+  bool json = false;
+};
+
+//! The year's stored occasions with every level's deadline; without a stored plan, the
+//! default plan headed as not adopted, so that a fresh database shows what it would be.
+int runCalendar(const CommonOptions& common, const CalendarOptions& options);
+//! The reminder sweep (app::sendDueReminders) once, for the organisation or every one in the
+//! database (for cron), printing how many reminders were queued.
+int runRemind(const CommonOptions& common);
 
 }  // namespace styr::cli

@@ -25,6 +25,26 @@ int main(int argc, char** argv) {
                         "organisation (4-digit SCB code); default: the database's only one");
   };
 
+  auto add_mail = [](CLI::App* command, MailOptions& mail) {
+    return command->add_option(
+        "--smtp", mail.smtp_url,
+        "SMTP server for notification e-mail: smtp://host[:port], smtp+starttls://host[:587] or "
+        "smtps://host[:465]");
+  };
+  // Without --smtp nothing is mailed, so a sender or user alone is a mistake worth saying.
+  auto add_mail_sender = [](CLI::App* command, MailOptions& mail, CLI::Option* smtp) {
+    command
+        ->add_option("--mail-from", mail.from,
+                     "the e-mail's sender: an address or \"Name <address>\" (default: "
+                     "styr@<this machine's host name>)")
+        ->needs(smtp);
+    command
+        ->add_option("--smtp-user", mail.smtp_user,
+                     "SMTP user; the password is read from the environment variable "
+                     "STYR_SMTP_PASSWORD")
+        ->needs(smtp);
+  };
+
   DemoOptions demo;
   auto* demo_command = app.add_subcommand(
       "demo", "create the Lerum demo database and print its steering chain and coverage");
@@ -116,6 +136,16 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   serve_command->add_flag("--demo", serve.demo,
                           "create the Lerum demo and its accounts (password: demo) if missing");
+  add_mail_sender(serve_command, serve.mail, add_mail(serve_command, serve.mail));
+
+  MailOptions outbox_mail;
+  auto* outbox_command = app.add_subcommand("outbox", "the notification outbox");
+  outbox_command->require_subcommand(1);
+  auto* outbox_deliver_command = outbox_command->add_subcommand(
+      "deliver", "e-mail the notifications due now, once (for cron), and print the counts");
+  add_db(outbox_deliver_command);
+  add_mail_sender(outbox_deliver_command, outbox_mail,
+                  add_mail(outbox_deliver_command, outbox_mail)->required());
 
   UserAddOptions user_add;
   auto* user_command = app.add_subcommand("user", "accounts that can sign in");
@@ -130,6 +160,28 @@ int main(int argc, char** argv) {
                                "the person (code) the account belongs to");
   user_add_command->add_flag("--administrator", user_add.administrator,
                              "may manage accounts, memberships and tokens (no content)");
+
+  // The follow-up commands take --organisation as well as the others' --org.
+  auto add_follow_up_org = [&](CLI::App* command) {
+    command->add_option("--org,--organisation", common.organisation,
+                        "organisation (4-digit SCB code); default: the database's only one");
+  };
+  CalendarOptions calendar;
+  auto* calendar_command = app.add_subcommand(
+      "calendar",
+      "the year's follow-up occasions and every level's deadlines (without a stored "
+      "plan: the default plan, not adopted)");
+  add_db(calendar_command);
+  add_follow_up_org(calendar_command);
+  calendar_command->add_option("--year", calendar.year, "the plan's year (default: this year)");
+  calendar_command->add_flag("--json", calendar.json, "print one JSON object");
+
+  auto* remind_command = app.add_subcommand(
+      "remind", "queue the reminders of report-backs due now, once (for cron), and print how many");
+  add_db(remind_command);
+  remind_command->add_option(
+      "--org,--organisation", common.organisation,
+      "organisation (4-digit SCB code); default: every organisation in the database");
 
   common.actor = actorFromEnvironment();
   try {
@@ -151,6 +203,9 @@ int main(int argc, char** argv) {
     if (*audit_verify_command) return runAuditVerify(common);
     if (*user_add_command) return runUserAdd(common, user_add);
     if (*serve_command) return runServe(common, serve);
+    if (*outbox_deliver_command) return runOutboxDeliver(common, outbox_mail);
+    if (*calendar_command) return runCalendar(common, calendar);
+    if (*remind_command) return runRemind(common);
   } catch (const std::exception& error) {
     // Broken infrastructure (an unreadable database, a full disk): say what and stop.
     std::fprintf(stderr, "styr: %s\n", error.what());

@@ -277,6 +277,8 @@ std::string statsJson(const std::vector<app::CountRow>& rows) {
   json["indicators"] = 0;
   json["indicator_values"] = 0;
   json["audit_entries"] = 0;
+  json["occasions"] = 0;
+  json["report_backs_by_status"] = zeros(domain::allValues<domain::ReportBackStatus>());
   for (const auto& row : rows) {
     if (row.key.empty()) {
       json[row.category] = row.count;

@@ -20,8 +20,8 @@ const std::vector<DemoLogin>& demoLogins() {
 }
 
 std::optional<app::Error> ensureDemo(app::Store& store, const app::Clock& clock,
-                                     const std::string& actor) {
-  domain::OrganisationData data = buildLerumDemo();
+                                     const std::string& actor, DemoFollowUp follow_up) {
+  domain::OrganisationData data = buildLerumDemo(follow_up);
   const std::string& organisation = data.organisation.code;
   if (!store.organisation(organisation)) {
     auto imported = app::importOrganisation(store, clock, actor, data);

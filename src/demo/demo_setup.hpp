@@ -27,8 +27,10 @@ struct DemoLogin {
 //! One account per kind of user, with names easy to remember and type.
 const std::vector<DemoLogin>& demoLogins();
 
-//! Creates the demo's organisation and accounts, each only if missing.
+//! Creates the demo's organisation and accounts, each only if missing; `follow_up` says
+//! whether a demo created here holds its year of follow-up.
 std::optional<app::Error> ensureDemo(app::Store& store, const app::Clock& clock,
-                                     const std::string& actor);
+                                     const std::string& actor,
+                                     DemoFollowUp follow_up = DemoFollowUp::year_2025);
 
 }  // namespace styr::demo

@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "demo/follow_up_year.hpp"
 #include "demo/lerum_blueprint.hpp"
 #include "demo/organisation_builder.hpp"
 #include "demo/random.hpp"
@@ -263,8 +264,14 @@ Blueprint generatedBlueprint(const std::string& scb_code, const std::string& nam
 }  // namespace
 
 domain::OrganisationData generateMunicipality(const std::string& scb_code, const std::string& name,
-                                              std::uint64_t seed) {
-  return buildOrganisation(generatedBlueprint(scb_code, name, seed));
+                                              std::uint64_t seed, DemoFollowUp follow_up) {
+  Blueprint blueprint = generatedBlueprint(scb_code, name, seed);
+  domain::OrganisationData data = buildOrganisation(blueprint);
+  if (follow_up == DemoFollowUp::year_2025) {
+    // The same year of follow-up as the demo's, seen on the same day.
+    addFollowUpYear(data, 2025, lerumDemoDate(), blueprint.seed);
+  }
+  return data;
 }
 
 }  // namespace styr::demo

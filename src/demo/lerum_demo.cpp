@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "demo/follow_up_year.hpp"
 #include "demo/lerum_blueprint.hpp"
 #include "demo/organisation_builder.hpp"
 
@@ -246,12 +247,17 @@ Blueprint lerumBlueprint() {
   return blueprint;
 }
 
-domain::OrganisationData buildLerumDemo() {
-  return buildOrganisation(lerumBlueprint());
+domain::OrganisationData buildLerumDemo(DemoFollowUp follow_up) {
+  Blueprint blueprint = lerumBlueprint();
+  domain::OrganisationData data = buildOrganisation(blueprint);
+  if (follow_up == DemoFollowUp::year_2025) {
+    addFollowUpYear(data, 2025, lerumDemoDate(), blueprint.seed);
+  }
+  return data;
 }
 
 DemoKeyPeople lerumKeyPeople() {
-  static const DemoKeyPeople people = findKeyPeople(buildLerumDemo());
+  static const DemoKeyPeople people = findKeyPeople(buildLerumDemo(DemoFollowUp::none));
   return people;
 }
 

@@ -9,8 +9,13 @@
 
 namespace styr::demo {
 
+//! Whether the demo holds its year of follow-up (demo/follow_up_year.hpp): the 2025 plan and
+//! the report-backs to it up to lerumDemoDate(). Without it, for tests that build a plan and
+//! report-backs of their own on the demo's steering chain.
+enum class DemoFollowUp { year_2025, none };
+
 //! The Lerum demo organisation: deterministic, built from the seed's facts.
-domain::OrganisationData buildLerumDemo();
+domain::OrganisationData buildLerumDemo(DemoFollowUp follow_up = DemoFollowUp::year_2025);
 
 //! Person codes of the demo's key people, one per kind of user (used later for demo logins).
 struct DemoKeyPeople {

@@ -528,13 +528,20 @@ class OrganisationBuilder {
     for (std::size_t sector = 0; sector < kSectorCount; ++sector) {
       addMembership(addPerson(), sectorCode(sector), Role::head, kAdministrationFrom);
     }
-    // The first controller is also the secretary of the council and the board.
+    // The first controller is also the secretary of the council and the board, the second
+    // the committees' secretary, who enters what they decide and report back.
     for (int idx = 0; idx < 4; ++idx) {
       std::string controller = addPerson();
       addMembership(controller, office, Role::controller, kAdministrationFrom);
       if (idx == 0) {
         addMembership(controller, std::string(kCouncil), Role::controller, kAdministrationFrom);
         addMembership(controller, std::string(kBoard), Role::controller, kAdministrationFrom);
+      }
+      if (idx == 1) {
+        for (std::size_t committee = 0; committee < blueprint_.committees.size(); ++committee) {
+          addMembership(controller, "NMD-" + padded(static_cast<int>(committee + 1), 2),
+                        Role::controller, kAdministrationFrom);
+        }
       }
     }
     auto it_unit = std::find_if(units_.begin(), units_.end(),

@@ -112,12 +112,16 @@ const UnitOverview* OccasionOverview::unit(std::string_view code) const {
 
 namespace {
 
-// The newest version the level above has seen: drafts are the recipient's work in progress
-// and count for nothing until submitted.
+// The newest version that counts, as in the roll-up (latestAssessments): drafts are the
+// recipient's work in progress, and a returned version was sent back by the level above, so
+// neither says anything until submitted (again).
 const ReportBack* newestSubmitted(const std::vector<const ReportBack*>& versions) {
   const ReportBack* newest = nullptr;
   for (const ReportBack* version : versions) {
-    if (version->status == ReportBackStatus::draft) continue;
+    if (version->status == ReportBackStatus::draft ||
+        version->status == ReportBackStatus::returned) {
+      continue;
+    }
     if (newest == nullptr || version->version > newest->version) newest = version;
   }
   return newest;

@@ -62,8 +62,8 @@ struct RecipientOverview {
   int newest_version = 0;  //!< 0 when missing
   std::optional<Date> submitted_on;
   int items = 0;  //!< items in scope addressed to it
-  //! Its items in scope as assessed in its newest submitted, returned or approved version;
-  //! all unassessed while nothing has been submitted.
+  //! Its items in scope as assessed in its newest submitted or approved version (as the
+  //! roll-up counts them); all unassessed while none is, a returned one included.
   AssessmentCounts assessments;
 };
 

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "app/api_tokens.hpp"
+#include "app/changes.hpp"
 #include "app/import_organisation.hpp"
 #include "http/error_response.hpp"
 #include "http/resource_support.hpp"
@@ -97,9 +98,9 @@ Response revokeToken(const ApiContext& context, const Request& request) {
 // ---- The audit trail
 
 //! The record kinds the audit trail has entries of, as app/ writes them.
-constexpr std::array<std::string_view, 11> kRecordKinds{
-    "item", "document", "person",       "unit",      "membership", "indicator",
-    "year", "term",     "organisation", "api_token", "account"};
+constexpr std::array<std::string_view, 13> kRecordKinds{
+    "item", "document", "person",      "unit",         "membership", "indicator", "year",
+    "term", "occasion", "report_back", "organisation", "api_token",  "account"};
 
 std::string recordKindsText() {
   std::string text;
@@ -166,6 +167,40 @@ app::Result<std::vector<domain::AuditEntry>> trailOf(const ApiContext& context, 
     }
     if (found == nullptr) return noRecord(kind, record);
     subject.document = found;
+  } else if (kind == "report_back") {
+    // Versions are audited one by one ("<occasion>/<recipient>/<version>"); asked for
+    // without the version, the trail is that of every version the caller may read.
+    const domain::ReportBack* found = nullptr;
+    std::vector<std::string> versions;
+    for (const auto& report_back : view.snapshot().data().report_backs) {
+      std::string key = app::reportBackKey(report_back);
+      if (key == record) {
+        found = &report_back;
+        versions = {key};
+        break;
+      }
+      if (key.rfind(record + "/", 0) == 0 &&
+          key.find('/', record.size() + 1) == std::string::npos) {
+        // The rights are checked below on a version the caller may read, if there is one.
+        if (view.can(Action::read_report_back,
+                     {view.organisation(), nullptr, nullptr, {}, {}, &report_back})) {
+          versions.push_back(key);
+          found = &report_back;
+        } else if (versions.empty()) {
+          found = &report_back;
+        }
+      }
+    }
+    if (found == nullptr) return noRecord(kind, record);
+    subject.report_back = found;
+    keys = std::move(versions);
+  } else if (kind == "occasion") {
+    // The plan is read by everyone who reports by it, and so is its trail.
+    const auto& occasions = view.snapshot().data().occasions;
+    auto occasion = std::find_if(occasions.begin(), occasions.end(),
+                                 [&](const auto& each) { return each.code == record; });
+    if (occasion == occasions.end()) return noRecord(kind, record);
+    subject.unit = occasion->body;
   } else if (kind == "person") {
     if (view.index().person(record) == nullptr) return noRecord(kind, record);
     subject.person = record;
@@ -177,7 +212,9 @@ app::Result<std::vector<domain::AuditEntry>> trailOf(const ApiContext& context, 
     subject.person = record.substr(0, record.find('/'));
   }
   if (auto refused = check(view, Action::read_audit, subject)) {
-    if (subject.item != nullptr || subject.document != nullptr) return noRecord(kind, record);
+    if (subject.item != nullptr || subject.document != nullptr || subject.report_back != nullptr) {
+      return noRecord(kind, record);
+    }
     // Whether a person exists is not told to those who may not read them (as GET people).
     if (!subject.person.empty() &&
         !view.can(Action::read_people,
@@ -194,7 +231,8 @@ app::Result<std::vector<domain::AuditEntry>> trailOf(const ApiContext& context, 
   }
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.sequence < b.sequence; });
-  bool indexed = kind == "item" || kind == "document" || kind == "person" || kind == "unit";
+  bool indexed = kind == "item" || kind == "document" || kind == "person" || kind == "unit" ||
+                 kind == "occasion" || kind == "report_back";
   if (!indexed && entries.empty()) return noRecord(kind, record);
   return entries;
 }

@@ -17,71 +17,7 @@ namespace {
 using access::Action;
 using domain::Item;
 
-//! The part of the organisation an analysis covers: the whole, or the subtrees below `roots`.
-struct Scope {
-  bool whole = true;
-  std::vector<std::string> roots;
-  std::unordered_set<std::string_view> units;  //!< the roots and every unit below them
-
-  [[nodiscard]] bool contains(std::string_view unit) const {
-    return whole || (!unit.empty() && units.count(unit) != 0);
-  }
-  [[nodiscard]] nlohmann::json json() const {
-    return whole ? nlohmann::json(nullptr) : nlohmann::json(roots);
-  }
-};
-
-void addSubtree(const domain::ChainIndex& index, std::string_view unit,
-                std::unordered_set<std::string_view>& units) {
-  const domain::Unit* found = index.unit(unit);
-  if (found == nullptr || !units.insert(found->code).second) return;
-  for (const domain::Unit* child : index.children(found->code)) {
-    addSubtree(index, child->code, units);
-  }
-}
-
-//! The scope of `action` (read_coverage or read_stats) for the caller: the unit asked for
-//! (?unit=), else the whole organisation if the caller may see it, else the subtrees they
-//! head.
-app::Result<Scope> scopeOf(const View& view, Action action, const Request& request) {
-  const domain::ChainIndex& index = view.index();
-  access::Subject subject{view.organisation(), nullptr, nullptr, {}, {}};
-  Scope scope;
-  auto unit = request.queryParam("unit");
-  if (unit && !unit->empty()) {
-    if (index.unit(*unit) == nullptr) {
-      return app::Error{app::ErrorCode::not_found,
-                        fmt::format("there is no unit {}", *unit),
-                        {{"unit", "", "a unit code of the organisation"}}};
-    }
-    subject.unit = *unit;
-    if (auto refused = check(view, action, subject)) return *refused;
-    scope.whole = false;
-    scope.roots.emplace_back(*unit);
-  } else {
-    if (auto refused = check(view, action, subject)) return *refused;
-    // The rules allow a head to ask for the whole organisation and leave it to the API to
-    // show their subtrees (docs/permissions.md). The subtrees' tops are the highest units the
-    // rules allow them: asking the rules, rather than repeating which memberships make a
-    // head, keeps one place that decides.
-    auto allowed = [&](const domain::Unit& candidate) {
-      access::Subject part = subject;
-      part.unit = candidate.code;
-      return view.can(action, part).allowed;
-    };
-    for (const domain::Unit& candidate : index.data().units) {
-      if (!allowed(candidate)) {
-        if (candidate.parent.empty()) scope.whole = false;
-        continue;
-      }
-      const domain::Unit* parent = index.unit(candidate.parent);
-      if (parent == nullptr || !allowed(*parent)) scope.roots.push_back(candidate.code);
-    }
-    if (scope.whole) scope.roots.clear();
-  }
-  for (const auto& root : scope.roots) addSubtree(index, root, scope.units);
-  return scope;
-}
+using Scope = UnitScope;
 
 //! People belonging on `day` to a unit of the scope (any role but administrator, which gives
 //! no place in the unit's work).
@@ -122,7 +58,7 @@ Response coverage(const ApiContext& context, const Request& request) {
     }
     as_of = *parsed;
   }
-  auto scope = scopeOf(reader, Action::read_coverage, request);
+  auto scope = unitScopeOf(reader, Action::read_coverage, request);
   if (!scope) return errorResponse(scope.error());
   const Scope& part = scope.value();
   const domain::ChainIndex& index = reader.index();
@@ -183,7 +119,11 @@ nlohmann::ordered_json emptyCounts(bool with_audit_entries) {
   counts["documents_by_kind"] = zeros<domain::DocumentKind>();
   counts["indicators"] = 0;
   counts["indicator_values"] = 0;
-  if (with_audit_entries) counts["audit_entries"] = 0;
+  if (with_audit_entries) {
+    counts["audit_entries"] = 0;
+    counts["occasions"] = 0;  // the follow-up plan is the organisation's, like its trail
+  }
+  counts["report_backs_by_status"] = zeros<domain::ReportBackStatus>();
   return counts;
 }
 
@@ -250,6 +190,12 @@ nlohmann::ordered_json subtreeCounts(const View& view, const Scope& scope) {
   }
   counts["indicators"] = indicators.size();
   counts["indicator_values"] = values;
+  for (const auto& report_back : data.report_backs) {
+    if (scope.contains(report_back.recipient_unit) ||
+        people.contains(report_back.recipient_person)) {
+      add("report_backs_by_status", domain::toString(report_back.status));
+    }
+  }
   return counts;
 }
 
@@ -257,7 +203,7 @@ Response stats(const ApiContext& context, const Request& request) {
   auto view = openView(context, request);
   if (!view) return errorResponse(view.error());
   const View& reader = *view.value();
-  auto scope = scopeOf(reader, Action::read_stats, request);
+  auto scope = unitScopeOf(reader, Action::read_stats, request);
   if (!scope) return errorResponse(scope.error());
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["organisation"] = reader.organisation();

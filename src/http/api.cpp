@@ -2,10 +2,13 @@
 
 #include "http/admin_routes.hpp"
 #include "http/analysis_routes.hpp"
+#include "http/calendar_routes.hpp"
 #include "http/document_routes.hpp"
+#include "http/follow_up_routes.hpp"
 #include "http/health.hpp"
 #include "http/indicator_routes.hpp"
 #include "http/item_routes.hpp"
+#include "http/notification_routes.hpp"
 #include "http/people_routes.hpp"
 
 namespace styr::http {
@@ -22,6 +25,9 @@ void addApiRoutes(Router& router, const ApiContext& context) {
   addAdminRoutes(router, context);
   addAnalysisRoutes(router, context);
   addIndicatorRoutes(router, context);
+  addFollowUpRoutes(router, context);
+  addNotificationRoutes(router, context);
+  addCalendarRoutes(router, context);
 }
 
 }  // namespace styr::http

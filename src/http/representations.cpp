@@ -62,4 +62,19 @@ nlohmann::json itemJson(const View& view, const domain::Item& item) {
   return json;
 }
 
+nlohmann::json occasionJson(const domain::ChainIndex& index,
+                            const domain::FollowUpOccasion& occasion) {
+  nlohmann::json json = interchange::recordObject(occasion);
+  json["body_name"] = unitName(index, occasion.body);
+  json["revision"] = occasion.revision;
+  return json;
+}
+
+nlohmann::json recipientJson(const domain::ChainIndex& index, const domain::Recipient& recipient) {
+  return {{"kind", recipient.isPerson() ? "person" : "unit"},
+          {"code", recipient.code()},
+          {"name", recipient.isPerson() ? personName(index, recipient.person)
+                                        : unitName(index, recipient.unit)}};
+}
+
 }  // namespace styr::http

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/follow_up_scope.hpp"
 #include "domain/model.hpp"
 #include "http/resource_support.hpp"
 
@@ -19,5 +20,12 @@ std::string unitName(const domain::ChainIndex& index, std::string_view code);
 nlohmann::json itemSummaryJson(const domain::ChainIndex& index, const domain::Item& item);
 //! An item in full, with `revision` and `may`: the item actions the caller may take now.
 nlohmann::json itemJson(const View& view, const domain::Item& item);
+
+//! An occasion of the follow-up plan: the exchange format's fields, the meeting body's name
+//! (`body_name`) and `revision`.
+nlohmann::json occasionJson(const domain::ChainIndex& index,
+                            const domain::FollowUpOccasion& occasion);
+//! Who writes a report-back: {"kind": "unit" or "person", "code", "name"}.
+nlohmann::json recipientJson(const domain::ChainIndex& index, const domain::Recipient& recipient);
 
 }  // namespace styr::http

@@ -251,4 +251,61 @@ app::Error invalidBody(const std::vector<interchange::Problem>& problems) {
   return error;
 }
 
+nlohmann::json UnitScope::json() const {
+  return whole ? nlohmann::json(nullptr) : nlohmann::json(roots);
+}
+
+namespace {
+
+void addSubtree(const domain::ChainIndex& index, std::string_view unit,
+                std::unordered_set<std::string_view>& units) {
+  const domain::Unit* found = index.unit(unit);
+  if (found == nullptr || !units.insert(found->code).second) return;
+  for (const domain::Unit* child : index.children(found->code)) {
+    addSubtree(index, child->code, units);
+  }
+}
+
+}  // namespace
+
+app::Result<UnitScope> unitScopeOf(const View& view, access::Action action,
+                                   const Request& request) {
+  const domain::ChainIndex& index = view.index();
+  access::Subject subject{view.organisation(), nullptr, nullptr, {}, {}};
+  UnitScope scope;
+  auto unit = request.queryParam("unit");
+  if (unit && !unit->empty()) {
+    if (index.unit(*unit) == nullptr) {
+      return app::Error{app::ErrorCode::not_found,
+                        fmt::format("there is no unit {}", *unit),
+                        {{"unit", "", "a unit code of the organisation"}}};
+    }
+    subject.unit = *unit;
+    if (auto refused = check(view, action, subject)) return *refused;
+    scope.whole = false;
+    scope.roots.emplace_back(*unit);
+  } else {
+    if (auto refused = check(view, action, subject)) return *refused;
+    // The rules let a head ask for the whole organisation and leave it to the API to show
+    // their subtrees; asking the rules for the highest units allowed, rather than repeating
+    // which memberships make a head, keeps one place that decides.
+    auto allowed = [&](const domain::Unit& candidate) {
+      access::Subject part = subject;
+      part.unit = candidate.code;
+      return view.can(action, part).allowed;
+    };
+    for (const domain::Unit& candidate : index.data().units) {
+      if (!allowed(candidate)) {
+        if (candidate.parent.empty()) scope.whole = false;
+        continue;
+      }
+      const domain::Unit* parent = index.unit(candidate.parent);
+      if (parent == nullptr || !allowed(*parent)) scope.roots.push_back(candidate.code);
+    }
+    if (scope.whole) scope.roots.clear();
+  }
+  for (const auto& root : scope.roots) addSubtree(index, root, scope.units);
+  return scope;
+}
+
 }  // namespace styr::http

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "access/permissions.hpp"
 #include "app/changes.hpp"
@@ -109,5 +111,26 @@ app::Result<nlohmann::json> objectBody(const Request& request);
 
 //! invalid_input listing the problems a body's reader found.
 app::Error invalidBody(const std::vector<interchange::Problem>& problems);
+
+//! The part of the organisation a read of figures covers (the coverage, statistics, the
+//! follow-up overview): the whole, or the subtrees below `roots`.
+struct UnitScope {
+  bool whole = true;
+  std::vector<std::string> roots;
+  //! The roots and every unit below them (views into the snapshot's data).
+  std::unordered_set<std::string_view> units;
+
+  [[nodiscard]] bool contains(std::string_view unit) const {
+    return whole || (!unit.empty() && units.count(unit) != 0);
+  }
+  //! null for the whole organisation, else the roots.
+  [[nodiscard]] nlohmann::json json() const;
+};
+
+//! The scope of `action` (one that takes `unit` like read_coverage) for the caller: the unit
+//! asked for with ?unit=, else the whole organisation if the caller may see it, else the
+//! subtrees of the highest units the rules allow them (a head's own). not_found for an unknown
+//! unit, forbidden when the caller may not.
+app::Result<UnitScope> unitScopeOf(const View& view, access::Action action, const Request& request);
 
 }  // namespace styr::http

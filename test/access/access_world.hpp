@@ -22,6 +22,10 @@
 // Documents added to VISION, VOM, BUD25 (KF) and VP25 (KS), all decided:
 //   VP24 superseded (KS), VP26 draft (KS), BUD26 draft (KF), RIKT-SEK decided (SEK),
 //   POL-SEK draft (SEK).
+// Report-backs are not stored: "rb STATUS RECIPIENT" is one version of the recipient's
+// report-back to the occasion kOccasion (a unit, or a person when the code starts with "P-").
+// Who may act on it follows from its recipient's place (its parent, or the unit that issued a
+// person's items), which is what access looks at.
 
 #include <deque>
 #include <map>
@@ -43,6 +47,7 @@ namespace styr::access::testing {
 using domain::fixture::on;
 
 inline const domain::Date kToday = on(2025, 6, 1);
+inline constexpr std::string_view kOccasion = "2025-KS-04";
 inline constexpr std::string_view kOrganisation = "1441";
 inline constexpr std::string_view kOtherOrganisation = "1442";
 
@@ -232,6 +237,8 @@ class World {
           domain::fixture::draftItem("", parties.substr(0, arrow), to_person ? "" : recipient, "");
       if (to_person) proposed.recipient_person = recipient;
       result.item = &proposed_items_.emplace_back(std::move(proposed));
+    } else if (name.starts_with("rb ")) {
+      result.report_back = &proposed_report_backs_.emplace_back(reportBack(rest("rb ")));
     } else if (name.starts_with("doc ")) {
       result.document = index.document(rest("doc "));
       if (result.document == nullptr) throw std::out_of_range("no document " + rest("doc "));
@@ -261,12 +268,37 @@ class World {
                                    "new KD>SEK2", "new KS>KD", "new KF>KS", "new ARB>P-ARB"}) {
         result.push_back(proposed);
       }
+      for (const char* status : {"draft", "submitted", "returned", "approved"}) {
+        for (const char* recipient : {"KS", "KD", "SEK", "ENH", "ARB", "ENH3", "SEK2", "ENH2",
+                                      "P-EMP", "P-EMP2", "P-EMP3", "P-ARB"}) {
+          result.push_back(std::string("rb ") + status + " " + recipient);
+        }
+      }
       return result;
     }();
     return names;
   }
 
  private:
+  //! "STATUS RECIPIENT", as subject() takes it after "rb ".
+  static domain::ReportBack reportBack(const std::string& spec) {
+    std::size_t space = spec.find(' ');
+    if (space == std::string::npos) throw std::out_of_range("no report-back named " + spec);
+    std::string status = spec.substr(0, space);
+    std::string recipient = spec.substr(space + 1);
+    domain::ReportBack report_back;
+    report_back.occasion = std::string(kOccasion);
+    if (recipient.starts_with("P-")) {
+      report_back.recipient_person = recipient;
+    } else {
+      report_back.recipient_unit = recipient;
+    }
+    auto parsed = domain::parseEnum<domain::ReportBackStatus>(status);
+    if (!parsed) throw std::out_of_range("no report-back status " + status);
+    report_back.status = *parsed;
+    return report_back;
+  }
+
   domain::OrganisationData data_;
   domain::OrganisationData other_;
   domain::ChainIndex index_;
@@ -274,6 +306,7 @@ class World {
   // Deques, so that subjects handed out keep pointing at their records.
   std::deque<domain::Item> proposed_items_;
   std::deque<domain::SteeringDocument> proposed_documents_;
+  std::deque<domain::ReportBack> proposed_report_backs_;
 };
 
 }  // namespace styr::access::testing

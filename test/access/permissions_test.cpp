@@ -60,7 +60,8 @@ Decision ask(World& world, const Actor& actor, Action action, std::string_view s
 bool isContent(Action action) {
   switch (action) {
     case Action::read_units:
-    case Action::read_indicators:  // the organisation's figures, read by anyone signed in
+    case Action::read_indicators:      // the organisation's figures, read by anyone signed in
+    case Action::read_follow_up_plan:  // the timetable, read by anyone signed in
     case Action::read_people:
     case Action::manage_memberships:
     case Action::manage_accounts:
@@ -412,10 +413,141 @@ TEST(Permissions, RightsDerivedOnceAnswerAsCanDoes) {
   }
 }
 
+TEST(Permissions, AReportBackActionNamesTheReportBack) {
+  World world;
+  Subject nothing;
+  nothing.organisation = testing::kOrganisation;
+  for (Action action :
+       {Action::read_report_back, Action::write_report_back, Action::decide_report_back}) {
+    Decision decision = can(person("P-CTRL"), action, nothing, world.index(), kToday);
+    EXPECT_FALSE(decision) << toString(action);
+    EXPECT_THAT(decision.reason, HasSubstr("name the report-back"));
+  }
+}
+
+// Every report-back subject of the sweep, by name.
+std::vector<std::string> reportBackSubjects() {
+  std::vector<std::string> names;
+  for (const std::string& name : World::allSubjectNames()) {
+    if (name.starts_with("rb ")) names.push_back(name);
+  }
+  return names;
+}
+
+TEST(Permissions, ADraftReportBackIsReadOnlyByItsWritersAndControllers) {
+  World world;
+  int drafts = 0;
+  for (const auto& [actor_name, actor] : World::actors()) {
+    if (actor.token_scopes) continue;
+    bool controller = actor_name == "controller" || actor_name == "secretary";
+    for (const std::string& name : reportBackSubjects()) {
+      if (!name.starts_with("rb draft ")) continue;
+      ++drafts;
+      bool writes = ask(world, actor, Action::write_report_back, name).allowed;
+      EXPECT_EQ(ask(world, actor, Action::read_report_back, name).allowed, writes || controller)
+          << actor_name << " " << name;
+    }
+  }
+  EXPECT_GT(drafts, 0);
+}
+
+TEST(Permissions, WhoeverMayDecideAReportBackMayReadIt) {
+  World world;
+  int decisions = 0;
+  for (const auto& [actor_name, actor] : World::actors()) {
+    if (actor.token_scopes) continue;
+    for (const std::string& name : reportBackSubjects()) {
+      // A draft is decided by nobody (the use case refuses it by its state), and read only by
+      // its writers.
+      if (name.starts_with("rb draft ")) continue;
+      if (!ask(world, actor, Action::decide_report_back, name)) continue;
+      ++decisions;
+      EXPECT_TRUE(ask(world, actor, Action::read_report_back, name).allowed)
+          << actor_name << " " << name;
+    }
+  }
+  EXPECT_GT(decisions, 0);
+}
+
+// Who writes and decides the same report-back, over every actor and report-back of `world`.
+std::set<std::pair<std::string, std::string>> writeAndDecide(World& world) {
+  std::set<std::pair<std::string, std::string>> both;
+  for (const auto& [actor_name, actor] : World::actors()) {
+    for (const std::string& name : reportBackSubjects()) {
+      if (ask(world, actor, Action::write_report_back, name) &&
+          ask(world, actor, Action::decide_report_back, name)) {
+        both.insert({actor_name, name});
+      }
+    }
+  }
+  return both;
+}
+
+TEST(Permissions, OnlyWhoAnswersForBothLevelsWritesAndDecidesAReportBack) {
+  World world;
+  // The board's report-back to the council: the board and the council each decide in their
+  // meeting, and their one secretary records both decisions (note 21).
+  std::set<std::pair<std::string, std::string>> expected;
+  for (const char* actor : {"secretary", "token write (secretary)"}) {
+    for (const char* status : {"draft", "submitted", "returned", "approved"}) {
+      expected.insert({actor, std::string("rb ") + status + " KS"});
+    }
+  }
+  EXPECT_EQ(writeAndDecide(world), expected);
+
+  // A unit manager who also heads the unit's workplace decides the workplace's report-back:
+  // nobody else answers for the unit, and the workplace's report goes on up inside the unit's.
+  domain::OrganisationData data = buildAccessData();
+  data.memberships.push_back(
+      domain::Membership{"P-ENH", "ARB", domain::Role::head, on(2025, 1, 1), std::nullopt});
+  World heads_both(std::move(data));
+  auto both = writeAndDecide(heads_both);
+  EXPECT_EQ(both.count({"unit manager", "rb submitted ARB"}), 1U);
+  EXPECT_EQ(both.count({"unit manager", "rb submitted ENH"}), 0U);
+}
+
+TEST(Permissions, NobodyDecidesTheirOwnPersonalReportBack) {
+  // ENH's head addresses an activity to themselves: as its issuer's head they would decide it.
+  domain::OrganisationData data = buildAccessData();
+  data.items.push_back(
+      testing::personalItem("ENH-A09", "ENH", "P-ENH", "SEK-U01", on(2025, 2, 10)));
+  World world(std::move(data));
+  EXPECT_TRUE(ask(world, person("P-ENH"), Action::write_report_back, "rb draft P-ENH"));
+  Decision own = ask(world, person("P-ENH"), Action::decide_report_back, "rb submitted P-ENH");
+  EXPECT_FALSE(own);
+  EXPECT_THAT(own.reason, HasSubstr("is P-ENH's own, and the level above decides it"));
+  EXPECT_TRUE(ask(world, person("P-ENH"), Action::decide_report_back, "rb submitted P-EMP"));
+}
+
+TEST(Permissions, AReportBackIsDecidedOnlyWhereThereIsALevelAbove) {
+  World world;
+  Decision root = ask(world, person("P-SECR"), Action::decide_report_back, "rb submitted KF");
+  EXPECT_FALSE(root);
+  EXPECT_THAT(root.reason, HasSubstr("has no level above"));
+  // ARB issued P-ARB's activity and has no head: nobody may decide it until one is appointed.
+  for (const auto& [actor_name, actor] : World::actors()) {
+    EXPECT_FALSE(ask(world, actor, Action::decide_report_back, "rb submitted P-ARB")) << actor_name;
+  }
+  EXPECT_THAT(ask(world, person("P-ENH"), Action::decide_report_back, "rb submitted P-ARB").reason,
+              HasSubstr("P-ENH is not head of ARB, the level above"));
+}
+
+TEST(Permissions, APersonsReportBackStaysWithTheChainAboveThem) {
+  World world;
+  Decision politician = ask(world, person("P-KS1"), Action::read_report_back, "rb submitted P-EMP");
+  EXPECT_FALSE(politician);
+  EXPECT_THAT(politician.reason, HasSubstr("is about P-EMP's own work"));
+  EXPECT_TRUE(ask(world, person("P-KS1"), Action::read_report_back, "rb submitted ENH"));
+  Decision colleague = ask(world, person("P-EMP2"), Action::write_report_back, "rb draft P-EMP");
+  EXPECT_FALSE(colleague);
+  EXPECT_THAT(colleague.reason, HasSubstr("P-EMP's own: only they write it (D2)"));
+}
+
 TEST(ActionNames, RoundTripAndRejectUnknownNames) {
   for (Action action : allActions()) EXPECT_EQ(parseAction(toString(action)), action);
   for (Scope scope : allScopes()) EXPECT_EQ(parseScope(toString(scope)), scope);
-  EXPECT_EQ(allActions().size(), 25U);
+  EXPECT_EQ(allActions().size(), 32U);
+  EXPECT_EQ(parseAction("decide_report_back"), Action::decide_report_back);
   EXPECT_EQ(toString(Action::edit_what), "edit_what");
   EXPECT_EQ(toString(Scope::write_content), "write_content");
   EXPECT_EQ(parseAction("edit-what"), std::nullopt);
@@ -431,11 +563,16 @@ TEST(ActionNames, EveryActionNeedsTheScopeOfItsKind) {
   EXPECT_EQ(scopeOf(Action::record_indicator_value), Scope::write_content);
   EXPECT_EQ(scopeOf(Action::export_data), Scope::import);
   EXPECT_EQ(scopeOf(Action::manage_tokens), Scope::administer);
+  // The follow-up plan is the year's content, set up like the year itself (note 15).
+  EXPECT_EQ(scopeOf(Action::manage_follow_up_plan), Scope::write_content);
+  EXPECT_EQ(scopeOf(Action::write_report_back), Scope::write_content);
+  EXPECT_EQ(scopeOf(Action::decide_report_back), Scope::write_content);
+  EXPECT_EQ(scopeOf(Action::send_reminders), Scope::write_content);
   for (Action action : allActions()) {
     if (toString(action).starts_with("read_")) {
       EXPECT_EQ(scopeOf(action), Scope::read);
     }
-    if (toString(action).starts_with("manage_")) {
+    if (toString(action).starts_with("manage_") && action != Action::manage_follow_up_plan) {
       EXPECT_EQ(scopeOf(action), Scope::administer);
     }
   }

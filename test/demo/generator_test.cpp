@@ -11,6 +11,8 @@
 
 #include "demo/organisation_text.hpp"
 #include "domain/chain_index.hpp"
+#include "domain/follow_up_plan.hpp"
+#include "domain/follow_up_scope.hpp"
 #include "domain/rules.hpp"
 #include "domain/trace.hpp"
 
@@ -130,6 +132,45 @@ TEST(Generator, GeneratedMunicipalitiesPassEveryRuleAndTraceToTheirVision) {
                   trace->source->kind == domain::DocumentKind::mandate_programme);
     }
   }
+}
+
+TEST(Generator, GivesEveryMunicipalityAYearOfFollowUpLikeTheDemos) {
+  auto data = generateMunicipality("2584", "Kiruna kommun", 5);
+  EXPECT_EQ(data.occasions.size(), domain::defaultFollowUpPlan(2025, data).size());
+  EXPECT_TRUE(domain::checkFollowUpPlan(2025, data.occasions).empty());
+  domain::ChainIndex index(data);
+  std::set<domain::ReportBackStatus> states;
+  std::set<std::string> occasions;
+  for (const auto& report_back : data.report_backs) {
+    states.insert(report_back.status);
+    occasions.insert(report_back.occasion);
+    if (report_back.status == domain::ReportBackStatus::draft) continue;
+    const domain::FollowUpOccasion* occasion = nullptr;
+    for (const auto& candidate : data.occasions) {
+      if (candidate.code == report_back.occasion) occasion = &candidate;
+    }
+    ASSERT_NE(occasion, nullptr);
+    auto problems = domain::submissionProblems(report_back, *occasion, index);
+    EXPECT_TRUE(problems.empty()) << report_back.recipient_unit << " " << report_back.occasion
+                                  << ": " << (problems.empty() ? "" : problems[0].message);
+  }
+  EXPECT_EQ(states.size(), 4U);
+  // Every occasion due by the demo's date, and none after it.
+  EXPECT_TRUE(occasions.count("2025-DELAR"));
+  EXPECT_TRUE(occasions.count("2025-KS-10"));
+  EXPECT_FALSE(occasions.count("2025-KS-11"));
+  EXPECT_FALSE(occasions.count("2025-AR"));
+}
+
+TEST(Generator, WithoutFollowUpItIsTheSameMunicipalityWithoutPlanOrReportBacks) {
+  auto bare = generateMunicipality("2584", "Kiruna kommun", 5, DemoFollowUp::none);
+  EXPECT_TRUE(bare.occasions.empty());
+  EXPECT_TRUE(bare.report_backs.empty());
+  auto full = generateMunicipality("2584", "Kiruna kommun", 5);
+  ASSERT_FALSE(full.report_backs.empty());
+  full.occasions.clear();
+  full.report_backs.clear();
+  EXPECT_EQ(test_support::describe(bare), test_support::describe(full));
 }
 
 }  // namespace

@@ -8,13 +8,21 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
+#include <tuple>
 
+#include "app/clock.hpp"
+#include "app/follow_up_use_cases.hpp"
 #include "demo/organisation_text.hpp"
 #include "domain/chain_index.hpp"
 #include "domain/coverage.hpp"
+#include "domain/follow_up_plan.hpp"
+#include "domain/follow_up_scope.hpp"
+#include "domain/occasion_overview.hpp"
 #include "domain/rules.hpp"
 #include "domain/trace.hpp"
+#include "interchange/organisation_json.hpp"
 
 namespace styr::demo {
 namespace {
@@ -458,6 +466,292 @@ TEST(LerumDemo, KeyPeopleHoldTheirRoles) {
     return item.recipient_person == people.employee;
   });
   EXPECT_TRUE(employee_has_work);
+}
+
+// --- the year of follow-up ---------------------------------------------------------------------
+
+const domain::FollowUpOccasion& occasionOf(const OrganisationData& data, std::string_view code) {
+  for (const auto& occasion : data.occasions) {
+    if (occasion.code == code) return occasion;
+  }
+  throw std::runtime_error("no occasion " + std::string(code));
+}
+
+std::vector<const domain::ReportBack*> versionsOf(const OrganisationData& data,
+                                                  const domain::FollowUpOccasion& occasion,
+                                                  const domain::Recipient& recipient) {
+  std::vector<const domain::ReportBack*> versions;
+  for (const auto& report_back : data.report_backs) {
+    if (report_back.occasion == occasion.code && domain::recipientOf(report_back) == recipient) {
+      versions.push_back(&report_back);
+    }
+  }
+  return versions;
+}
+
+Date dayOf(const std::string& timestamp) {
+  auto parsed = domain::parseTimestamp(timestamp);
+  if (!parsed) throw std::runtime_error("not a timestamp: " + timestamp);
+  return app::swedishDate(*parsed);
+}
+
+bool passed(const Date& day) {
+  return day < lerumDemoDate();
+}
+
+//! The newest occasion whose first deadline has passed on the demo's date: the one under way.
+const domain::FollowUpOccasion& occasionUnderWay(const OrganisationData& data) {
+  const domain::FollowUpOccasion* newest = nullptr;
+  for (const auto& occasion : data.occasions) {
+    if (occasion.deadlines.empty() || !passed(occasion.deadlines.front().deadline)) continue;
+    if (newest == nullptr || newest->period_end < occasion.period_end) newest = &occasion;
+  }
+  if (newest == nullptr) throw std::runtime_error("no occasion under way");
+  return *newest;
+}
+
+TEST(LerumDemo, HasTheDefaultFollowUpPlanFor2025) {
+  const auto& data = demo();
+  std::vector<domain::FollowUpOccasion> plan = domain::defaultFollowUpPlan(2025, data);
+  std::sort(plan.begin(), plan.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
+  ASSERT_EQ(data.occasions.size(), plan.size());
+  for (std::size_t idx = 0; idx < plan.size(); ++idx) {
+    EXPECT_EQ(interchange::recordJson(data.occasions[idx]), interchange::recordJson(plan[idx]));
+  }
+  EXPECT_TRUE(domain::checkFollowUpPlan(2025, data.occasions).empty());
+  // The interim report and the tertial ask the units; the monthly ones only the sectors up.
+  EXPECT_EQ(occasionOf(data, "2025-DELAR").kind, domain::OccasionKind::interim_report);
+  EXPECT_EQ(occasionOf(data, "2025-KS-04").deadlines.front().level, domain::FollowUpLevel::unit);
+  EXPECT_EQ(occasionOf(data, "2025-KS-10").deadlines.front().level, domain::FollowUpLevel::sector);
+}
+
+TEST(LerumDemo, EveryPastOccasionHasAReportBackFromEveryoneWhoCanWriteIt) {
+  const auto& data = demo();
+  domain::ChainIndex index(data);
+  const auto& under_way = occasionUnderWay(data);
+  EXPECT_EQ(under_way.code, "2025-KS-10");
+  std::size_t past = 0;
+  std::set<std::string> nobody_to_write;
+  for (const auto& occasion : data.occasions) {
+    bool all_passed = std::all_of(occasion.deadlines.begin(), occasion.deadlines.end(),
+                                  [](const auto& deadline) { return passed(deadline.deadline); });
+    domain::OccasionScope scope(occasion, index);
+    if (!passed(occasion.deadlines.front().deadline)) {
+      // Not yet due: nothing is written to it.
+      EXPECT_TRUE(
+          std::none_of(data.report_backs.begin(), data.report_backs.end(),
+                       [&](const auto& report) { return report.occasion == occasion.code; }))
+          << occasion.code;
+      continue;
+    }
+    if (!all_passed || &occasion == &under_way) continue;
+    ++past;
+    for (const auto& scoped : scope.recipients()) {
+      bool writable = !app::writersOf(scoped.recipient, index, *scoped.deadline).empty();
+      auto versions = versionsOf(data, occasion, scoped.recipient);
+      EXPECT_EQ(!versions.empty(), writable)
+          << occasion.code << " " << domain::describe(scoped.recipient);
+      if (!writable) nobody_to_write.insert(scoped.recipient.code());
+    }
+  }
+  EXPECT_EQ(past, 8U);  // the interim report and the board's January to September
+  // Only the unit whose head post is vacant has nobody to write its report-backs.
+  ASSERT_EQ(nobody_to_write.size(), 1U);
+  EXPECT_EQ(index.unit(*nobody_to_write.begin())->name, "Hemsjukvård Gråbo och Floda");
+}
+
+TEST(LerumDemo, TheOccasionUnderWayHasReportBacksInEveryState) {
+  const auto& data = demo();
+  domain::ChainIndex index(data);
+  auto overview = domain::occasionOverview(occasionUnderWay(data), data, index, lerumDemoDate(),
+                                           app::swedishDate);
+  EXPECT_GT(overview.report_backs.approved, 0);
+  EXPECT_GT(overview.report_backs.submitted, 0);
+  EXPECT_GT(overview.report_backs.draft, 0);
+  EXPECT_GT(overview.report_backs.missing, 0);
+  EXPECT_FALSE(overview.missing.empty());
+  EXPECT_FALSE(overview.late.empty());
+}
+
+TEST(LerumDemo, OneReportBackWasReturnedWithAReasonAndApprovedAsVersionTwo) {
+  const auto& data = demo();
+  std::vector<const domain::ReportBack*> returned;
+  for (const auto& report_back : data.report_backs) {
+    if (report_back.status == domain::ReportBackStatus::returned) returned.push_back(&report_back);
+  }
+  ASSERT_EQ(returned.size(), 1U);
+  const domain::ReportBack& first = *returned[0];
+  EXPECT_EQ(first.version, 1);
+  EXPECT_FALSE(first.return_reason.empty());
+  EXPECT_FALSE(first.decided_by.empty());
+  auto versions = versionsOf(data, occasionOf(data, first.occasion), domain::recipientOf(first));
+  ASSERT_EQ(versions.size(), 2U);
+  const domain::ReportBack& second = *versions[1];
+  EXPECT_EQ(second.version, 2);
+  EXPECT_EQ(second.status, domain::ReportBackStatus::approved);
+  EXPECT_LT(first.decided_at, second.submitted_at);
+  // The revision answers the return: its analyses say more than the returned ones did.
+  std::size_t said_before = 0;
+  std::size_t said_after = 0;
+  for (const auto& assessed : first.assessments) said_before += assessed.analysis.size();
+  for (const auto& assessed : second.assessments) said_after += assessed.analysis.size();
+  EXPECT_GT(said_after, said_before);
+}
+
+TEST(LerumDemo, SomeButNotManyReportBacksCameInLate) {
+  const auto& data = demo();
+  domain::ChainIndex index(data);
+  int late = 0;
+  int submitted = 0;
+  for (const auto& occasion : data.occasions) {
+    for (const auto& report_back : data.report_backs) {
+      if (report_back.occasion != occasion.code || report_back.version != 1 ||
+          report_back.submitted_at.empty()) {
+        continue;
+      }
+      auto deadline = domain::deadlineFor(occasion, domain::recipientOf(report_back), index);
+      ASSERT_TRUE(deadline.has_value());
+      ++submitted;
+      if (*deadline < dayOf(report_back.submitted_at)) ++late;
+    }
+  }
+  EXPECT_GT(late, 0);
+  EXPECT_LT(late * 5, submitted);
+}
+
+TEST(LerumDemo, EverySubmittedVersionMeetsL13AndEveryDraftItsIntegrity) {
+  const auto& data = demo();
+  domain::ChainIndex index(data);
+  std::size_t checked = 0;
+  for (const auto& report_back : data.report_backs) {
+    const auto& occasion = occasionOf(data, report_back.occasion);
+    auto problems = report_back.status == domain::ReportBackStatus::draft
+                        ? domain::draftProblems(report_back, occasion, index)
+                        : domain::submissionProblems(report_back, occasion, index);
+    for (const auto& problem : problems) {
+      ADD_FAILURE() << problem.record << " " << problem.path << ": " << problem.message;
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 400U);
+}
+
+TEST(LerumDemo, MostItemsAreFulfilledSomePartlyAFewNotOrCannotBeAssessed) {
+  const auto& data = demo();
+  std::map<domain::Assessment, int> counts;
+  int total = 0;
+  for (const auto& report_back : data.report_backs) {
+    for (const auto& assessed : report_back.assessments) {
+      if (!assessed.assessment) continue;
+      ++counts[*assessed.assessment];
+      ++total;
+    }
+  }
+  ASSERT_GT(total, 1000);
+  EXPECT_GT(counts[domain::Assessment::fulfilled] * 2, total);
+  EXPECT_GT(counts[domain::Assessment::partly_fulfilled] * 10, total);
+  EXPECT_GT(counts[domain::Assessment::partly_fulfilled],
+            counts[domain::Assessment::not_fulfilled]);
+  EXPECT_GT(counts[domain::Assessment::not_fulfilled], 0);
+  EXPECT_LT(counts[domain::Assessment::not_fulfilled] * 10, total);
+  EXPECT_GT(counts[domain::Assessment::cannot_be_assessed], 0);
+  EXPECT_LT(counts[domain::Assessment::cannot_be_assessed] * 10, total);
+}
+
+TEST(LerumDemo, AnalysesAndTopicTextsVaryAndActionsBelongToTheUnit) {
+  const auto& data = demo();
+  domain::ChainIndex index(data);
+  std::map<std::string, int> analyses;
+  std::map<std::string, int> topic_texts;
+  int written = 0;
+  int actions = 0;
+  for (const auto& report_back : data.report_backs) {
+    const auto& occasion = occasionOf(data, report_back.occasion);
+    for (const auto& assessed : report_back.assessments) {
+      if (!assessed.analysis.empty()) {
+        ++analyses[assessed.analysis];
+        ++written;
+      }
+      for (const auto& action : assessed.actions) {
+        ++actions;
+        EXPECT_LT(occasion.meeting, action.due) << assessed.item;
+        EXPECT_TRUE(index.isMemberOn(action.owner, report_back.recipient_unit,
+                                     dayOf(report_back.updated_at)))
+            << action.owner << " of " << report_back.recipient_unit;
+      }
+    }
+    for (const auto& topic : report_back.topics) ++topic_texts[topic.text];
+  }
+  ASSERT_GT(written, 1000);
+  EXPECT_GT(actions, 300);
+  for (const auto& [text, uses] : analyses) EXPECT_LT(uses * 25, written) << text;
+  EXPECT_GT(analyses.size() * 3, static_cast<std::size_t>(written));
+  EXPECT_GT(topic_texts.size(), 500U);
+}
+
+TEST(LerumDemo, ReportBacksAreWrittenAndDecidedByThoseWhoAnswerForEachLevel) {
+  const auto& data = demo();
+  domain::ChainIndex index(data);
+  for (const auto& report_back : data.report_backs) {
+    const auto& occasion = occasionOf(data, report_back.occasion);
+    domain::Recipient recipient = domain::recipientOf(report_back);
+    auto deadline = domain::deadlineFor(occasion, recipient, index);
+    ASSERT_TRUE(deadline.has_value()) << report_back.recipient_unit;
+    auto writers = app::writersOf(recipient, index, *deadline);
+    auto is_writer = [&](const std::string& person) {
+      return std::find(writers.begin(), writers.end(), person) != writers.end();
+    };
+    EXPECT_TRUE(is_writer(report_back.written_by)) << report_back.written_by;
+    Date saved = dayOf(report_back.updated_at);
+    EXPECT_LT(occasion.period_end, saved);
+    EXPECT_TRUE(passed(saved));
+    if (report_back.status == domain::ReportBackStatus::draft) {
+      EXPECT_TRUE(report_back.submitted_at.empty());
+      continue;
+    }
+    EXPECT_TRUE(is_writer(report_back.submitted_by)) << report_back.submitted_by;
+    EXPECT_LE(report_back.updated_at, report_back.submitted_at);
+    if (report_back.decided_by.empty()) continue;
+    Date submitted = dayOf(report_back.submitted_at);
+    auto deciders = app::answeringFor(domain::approvingUnit(recipient, index), index, submitted);
+    EXPECT_NE(std::find(deciders.begin(), deciders.end(), report_back.decided_by), deciders.end())
+        << report_back.decided_by << " decided for " << report_back.recipient_unit;
+    EXPECT_LT(report_back.submitted_at, report_back.decided_at);
+    EXPECT_TRUE(passed(dayOf(report_back.decided_at)));
+  }
+}
+
+TEST(LerumDemo, ReportedIndicatorValuesAreTheDemosOwnForThePeriod) {
+  const auto& data = demo();
+  std::map<std::tuple<std::string, std::string, Date>, const domain::IndicatorValue*> stored;
+  for (const auto& value : data.indicator_values) {
+    stored[{value.indicator, value.unit, value.period_end}] = &value;
+  }
+  std::size_t reported = 0;
+  for (const auto& report_back : data.report_backs) {
+    for (const auto& value : report_back.indicator_values) {
+      auto found = stored.find({value.indicator, value.unit, value.period_end});
+      ASSERT_NE(found, stored.end()) << value.indicator << " " << value.unit;
+      EXPECT_EQ(value.value, found->second->value);
+      EXPECT_EQ(value.numerator, found->second->numerator);
+      EXPECT_EQ(value.denominator, found->second->denominator);
+      EXPECT_EQ(value.weight, found->second->weight);
+      ++reported;
+    }
+  }
+  EXPECT_GT(reported, 300U);
+}
+
+TEST(LerumDemo, WithoutFollowUpItIsTheSameDemoWithoutPlanOrReportBacks) {
+  OrganisationData bare = buildLerumDemo(DemoFollowUp::none);
+  EXPECT_TRUE(bare.occasions.empty());
+  EXPECT_TRUE(bare.report_backs.empty());
+  OrganisationData full = demo();
+  ASSERT_FALSE(full.occasions.empty());
+  ASSERT_FALSE(full.report_backs.empty());
+  full.occasions.clear();
+  full.report_backs.clear();
+  EXPECT_EQ(test_support::describe(bare), test_support::describe(full));
 }
 
 TEST(LerumDemo, BuildingTwiceGivesTheSameData) {

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "interchange/organisation_json.hpp"
+
 namespace styr::demo::test_support {
 
 namespace {
@@ -115,6 +117,14 @@ std::vector<std::string> describe(const domain::OrganisationData& data) {
   for (const auto& value : data.indicator_values) {
     lines.push_back(line("value", value.indicator, value.unit, value.period_end, value.value,
                          value.numerator, value.denominator, value.weight));
+  }
+  // The exchange format holds every field of the follow-up records but their revisions.
+  for (const auto& occasion : data.occasions) {
+    lines.push_back(line("occasion", interchange::recordJson(occasion), occasion.revision));
+  }
+  for (const auto& report_back : data.report_backs) {
+    lines.push_back(
+        line("report_back", interchange::recordJson(report_back), report_back.revision));
   }
   return lines;
 }

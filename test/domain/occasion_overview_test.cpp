@@ -173,8 +173,9 @@ TEST(OccasionOverview, CountsTheAssessmentsOfTheNewestSubmittedVersion) {
   EXPECT_EQ(of(unitRecipient("SEK2")), counts(0, 0, 0, 0, 1));
   EXPECT_EQ(of(unitRecipient("ENH2")), counts(0, 0, 0, 0, 0));
   EXPECT_EQ(of(unitRecipient("ARB")), counts(0, 0, 0, 0, 0));
-  // The returned version is what was said; the draft revising it is not said yet.
-  EXPECT_EQ(of(personRecipient("P-EMP")), counts(0, 0, 0, 1, 0));
+  // The returned version was sent back, and the draft revising it is not said yet: as in the
+  // roll-up, neither counts.
+  EXPECT_EQ(of(personRecipient("P-EMP")), counts(0, 0, 0, 0, 1));
 }
 
 TEST(OccasionOverview, AnItemLeftOutOfTheSubmittedVersionIsUnassessed) {
@@ -220,14 +221,14 @@ TEST(OccasionOverview, TotalsEachUnitsSubtreeUpToTheBody) {
   EXPECT_EQ(enh->parent, "SEK");
   // ENH itself, the workplace below it, and the employee reporting to it.
   EXPECT_EQ(enh->report_backs, states(1, 0, 1, 1, 0, 1));
-  EXPECT_EQ(enh->assessments, counts(1, 0, 1, 1, 0));
+  EXPECT_EQ(enh->assessments, counts(1, 0, 1, 0, 1));
 
   EXPECT_EQ(overview.unit("SEK")->report_backs, states(1, 0, 2, 1, 0, 2));
-  EXPECT_EQ(overview.unit("SEK")->assessments, counts(1, 1, 1, 1, 0));
+  EXPECT_EQ(overview.unit("SEK")->assessments, counts(1, 1, 1, 0, 1));
   EXPECT_EQ(overview.unit("SEK2")->report_backs, states(1, 1, 0, 0, 0, 2));
   EXPECT_EQ(overview.unit("SEK2")->assessments, counts(0, 0, 0, 0, 1));
   EXPECT_EQ(overview.unit("KD")->report_backs, states(2, 1, 2, 1, 1, 4));
-  EXPECT_EQ(overview.unit("KD")->assessments, counts(2, 1, 1, 1, 1));
+  EXPECT_EQ(overview.unit("KD")->assessments, counts(2, 1, 1, 0, 2));
 
   const UnitOverview* body = overview.unit("KS");
   ASSERT_NE(body, nullptr);

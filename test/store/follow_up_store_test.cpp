@@ -280,7 +280,8 @@ class FollowUpStore : public ::testing::TestWithParam<test::BackendKind> {
 
   //! A small generated municipality, without follow-up records.
   static const OrganisationData& base() {
-    static const OrganisationData data = demo::generateMunicipality("0999", "Provkommunen", 7);
+    static const OrganisationData data =
+        demo::generateMunicipality("0999", "Provkommunen", 7, demo::DemoFollowUp::none);
     return data;
   }
   static const OrganisationData& sample() {
