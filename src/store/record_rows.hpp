@@ -555,24 +555,62 @@ std::vector<domain::SteeringDocument> loadDocuments(Backend& backend,
   return documents;
 }
 
-//! The organisation's follow-up plan and report-backs (every version, with its content), into
-//! `data`, through `backend` (eachRow as for loadDocuments).
-template <typename Backend>
-void loadFollowUpCycle(Backend& backend, const std::string& organisation,
-                       domain::OrganisationData& data) {
-  backend.eachRow(sql::kOccasions, organisation,
-                  [&](const auto& row) { data.occasions.push_back(readOccasion(row)); });
+//! The queries that read the follow-up cycle, each with $1 = organisation.
+struct FollowUpQueries {
+  std::string occasions;
+  std::string deadlines;
+  std::string report_backs;
+  std::string assessments;
+  std::string actions;
+  std::string topics;
+  std::string values;
+};
+
+//! Those of the whole organisation.
+inline const FollowUpQueries& wholeFollowUpCycle() {
+  static const FollowUpQueries queries{sql::kOccasions,         sql::kOccasionDeadlines,
+                                       sql::kReportBacks,       sql::kReportBackAssessments,
+                                       sql::kReportBackActions, sql::kReportBackTopics,
+                                       sql::kReportBackValues};
+  return queries;
+}
+
+//! The same narrowed to one occasion, $2: derived from the whole organisation's, so that the
+//! two read the same columns in the same order.
+inline const FollowUpQueries& oneOccasion() {
+  static const FollowUpQueries queries = [] {
+    auto narrowed = [](std::string query, std::string_view column) {
+      const std::string where = "WHERE organisation = $1 ";
+      auto at = query.find(where);
+      query.insert(at + where.size(), fmt::format("AND {} = $2 ", column));
+      return query;
+    };
+    const FollowUpQueries& whole = wholeFollowUpCycle();
+    return FollowUpQueries{
+        narrowed(whole.occasions, "code"),        narrowed(whole.deadlines, "occasion"),
+        narrowed(whole.report_backs, "occasion"), narrowed(whole.assessments, "occasion"),
+        narrowed(whole.actions, "occasion"),      narrowed(whole.topics, "occasion"),
+        narrowed(whole.values, "occasion")};
+  }();
+  return queries;
+}
+
+//! The follow-up plan and report-backs (every version, with its content) that `queries`
+//! select, into `data`; `each(sql, visit)` runs one of them and calls `visit` with each row.
+template <typename Each>
+void loadFollowUpCycle(Each each, const FollowUpQueries& queries, domain::OrganisationData& data) {
+  each(queries.occasions, [&](const auto& row) { data.occasions.push_back(readOccasion(row)); });
   std::unordered_map<std::string, std::size_t> occasion_at;
   for (std::size_t i = 0; i < data.occasions.size(); ++i) {
     occasion_at.emplace(data.occasions[i].code, i);
   }
-  backend.eachRow(sql::kOccasionDeadlines, organisation, [&](const auto& row) {
+  each(queries.deadlines, [&](const auto& row) {
     data.occasions[occasion_at.at(row.text(0))].deadlines.push_back(
         {readEnum<domain::FollowUpLevel>(row, 1), readDate(row, 2)});
   });
 
-  backend.eachRow(sql::kReportBacks, organisation,
-                  [&](const auto& row) { data.report_backs.push_back(readReportBack(row)); });
+  each(queries.report_backs,
+       [&](const auto& row) { data.report_backs.push_back(readReportBack(row)); });
   if (data.report_backs.empty()) return;
   // Content rows come in the order of the versions (both sorted by the same key in the
   // database's collation), so one cursor walks forward through the versions.
@@ -596,11 +634,10 @@ void loadFollowUpCycle(Backend& backend, const std::string& organisation,
                     "not there (recipient {}{}, version {})",
                     occasion, recipient_unit, recipient_person, version));
   };
-  backend.eachRow(sql::kReportBackAssessments, organisation, [&](const auto& row) {
-    versionOf(row).assessments.push_back(readItemAssessment(row));
-  });
+  each(queries.assessments,
+       [&](const auto& row) { versionOf(row).assessments.push_back(readItemAssessment(row)); });
   at = 0;
-  backend.eachRow(sql::kReportBackActions, organisation, [&](const auto& row) {
+  each(queries.actions, [&](const auto& row) {
     domain::ReportBack& report_back = versionOf(row);
     std::string item = row.text(kReportBackKeyColumns);
     auto assessment = std::find_if(
@@ -615,17 +652,32 @@ void loadFollowUpCycle(Backend& backend, const std::string& organisation,
     assessment->actions.push_back(readCorrectiveAction(row));
   });
   at = 0;
-  backend.eachRow(sql::kReportBackTopics, organisation, [&](const auto& row) {
+  each(queries.topics, [&](const auto& row) {
     versionOf(row).topics.push_back(
         {readEnum<domain::Topic>(row, kReportBackKeyColumns), row.text(kReportBackKeyColumns + 1)});
   });
   at = 0;
-  backend.eachRow(sql::kReportBackValues, organisation, [&](const auto& row) {
+  each(queries.values, [&](const auto& row) {
     constexpr int k = kReportBackKeyColumns;
     versionOf(row).indicator_values.push_back(
         {row.text(k), row.text(k + 1), readDate(row, k + 2), row.real(k + 3),
          readOptionalReal(row, k + 4), readOptionalReal(row, k + 5), readOptionalReal(row, k + 6)});
   });
+}
+
+//! One occasion and its report-backs (Store::loadOccasionRecords), through `backend`, which
+//! provides eachRow(sql, organisation, second, visit) with $2 = second.
+template <typename Backend>
+domain::OrganisationData loadOccasionData(Backend& backend, std::string_view organisation,
+                                          std::string_view occasion) {
+  domain::OrganisationData data;
+  data.organisation.code = std::string(organisation);
+  loadFollowUpCycle(
+      [&](const std::string& query, const auto& visit) {
+        backend.eachRow(query, organisation, occasion, visit);
+      },
+      oneOccasion(), data);
+  return data;
 }
 
 //! Everything the organisation holds, through `backend` (eachRow as for loadDocuments, and
@@ -662,7 +714,9 @@ domain::OrganisationData loadOrganisationData(Backend& backend,
   backend.eachRow(sql::kIndicatorValues, org, [&](const auto& row) {
     data.indicator_values.push_back(readIndicatorValue(row));
   });
-  loadFollowUpCycle(backend, org, data);
+  loadFollowUpCycle(
+      [&](const std::string& query, const auto& visit) { backend.eachRow(query, org, visit); },
+      wholeFollowUpCycle(), data);
   return data;
 }
 

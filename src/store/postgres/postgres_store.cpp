@@ -470,6 +470,11 @@ OrganisationData PostgresStore::loadOrganisation(std::string_view organisation) 
   return loadOrganisationData(*this, *found);
 }
 
+OrganisationData PostgresStore::loadOccasionRecords(std::string_view organisation,
+                                                    std::string_view occasion) {
+  return loadOccasionData(*this, organisation, occasion);
+}
+
 std::vector<SteeringDocument> PostgresStore::documents(std::string_view organisation) {
   return loadDocuments(*this, organisation);
 }

@@ -62,6 +62,8 @@ class PostgresStore final : public app::Store {
                                                 int limit) override;
   void recordEmailOutcome(const app::Notification& notification) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
+  domain::OrganisationData loadOccasionRecords(std::string_view organisation,
+                                               std::string_view occasion) override;
   std::optional<domain::Person> person(std::string_view organisation,
                                        std::string_view code) override;
   std::vector<domain::Membership> membershipsOf(std::string_view organisation,
@@ -101,6 +103,13 @@ class PostgresStore final : public app::Store {
   template <typename Visit>
   void eachRow(std::string_view sql, std::string_view organisation, Visit visit) {
     auto result = connection_.query(sql, PgParams().add(organisation));
+    for (int row = 0; row < result.rows(); ++row) visit(PgRow(result, row));
+  }
+  //! The same with $2 = `second`.
+  template <typename Visit>
+  void eachRow(std::string_view sql, std::string_view organisation, std::string_view second,
+               Visit visit) {
+    auto result = connection_.query(sql, PgParams().add(organisation).add(second));
     for (int row = 0; row < result.rows(); ++row) visit(PgRow(result, row));
   }
   //! Every item of the organisation with its follow-up details.

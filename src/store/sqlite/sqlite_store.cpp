@@ -495,6 +495,11 @@ OrganisationData SqliteStore::loadOrganisation(std::string_view organisation) {
   return loadOrganisationData(*this, *found);
 }
 
+OrganisationData SqliteStore::loadOccasionRecords(std::string_view organisation,
+                                                  std::string_view occasion) {
+  return loadOccasionData(*this, organisation, occasion);
+}
+
 std::vector<SteeringDocument> SqliteStore::documents(std::string_view organisation) {
   return loadDocuments(*this, organisation);
 }

@@ -65,6 +65,8 @@ class SqliteStore final : public app::Store {
                                                 int limit) override;
   void recordEmailOutcome(const app::Notification& notification) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
+  domain::OrganisationData loadOccasionRecords(std::string_view organisation,
+                                               std::string_view occasion) override;
   std::optional<domain::Person> person(std::string_view organisation,
                                        std::string_view code) override;
   std::vector<domain::Membership> membershipsOf(std::string_view organisation,
@@ -105,6 +107,14 @@ class SqliteStore final : public app::Store {
   void eachRow(std::string_view sql, std::string_view organisation, Visit visit) {
     auto& query = statement(sql);
     query.bind(1, organisation);
+    while (query.step()) visit(std::as_const(query));
+  }
+  //! The same with $2 = `second`.
+  template <typename Visit>
+  void eachRow(std::string_view sql, std::string_view organisation, std::string_view second,
+               Visit visit) {
+    auto& query = statement(sql);
+    query.bind(1, organisation).bind(2, second);
     while (query.step()) visit(std::as_const(query));
   }
   //! Every item of the organisation with its follow-up details.
