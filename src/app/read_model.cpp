@@ -1,7 +1,9 @@
 #include "app/read_model.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace styr::app {
 
@@ -28,10 +30,10 @@ std::shared_ptr<const OrganisationSnapshot> loadAnew(Store& store, std::string_v
   return snapshot;
 }
 
-// Replaces the occasion `code` and its report-backs in `data` by `fresh` (from
-// Store::loadOccasionRecords), keeping both collections ordered by their keys.
+// Replaces the occasion in `data` by the one in `fresh` (from Store::loadOccasionRecords), or
+// removes it if `fresh` has none, keeping the occasions ordered by code.
 void replaceOccasion(domain::OrganisationData& data, const std::string& code,
-                     domain::OrganisationData fresh) {
+                     domain::OrganisationData& fresh) {
   auto& occasions = data.occasions;
   auto occasion = std::lower_bound(
       occasions.begin(), occasions.end(), code,
@@ -39,37 +41,55 @@ void replaceOccasion(domain::OrganisationData& data, const std::string& code,
   if (occasion != occasions.end() && occasion->code == code) occasion = occasions.erase(occasion);
   occasions.insert(occasion, std::make_move_iterator(fresh.occasions.begin()),
                    std::make_move_iterator(fresh.occasions.end()));
+}
 
+// Replaces every version of the occasion's report-backs to `recipient` (a unit's or a person's
+// code) by those in `fresh`, where they stand in the store's order: by occasion, recipient
+// unit, recipient person and version.
+void replaceVersions(domain::OrganisationData& data, const std::string& code,
+                     const std::string& recipient, domain::OrganisationData& fresh) {
   auto& versions = data.report_backs;
-  auto by_occasion = [](const domain::ReportBack& each, const std::string& key) {
-    return each.occasion < key;
+  std::erase_if(versions, [&](const domain::ReportBack& each) {
+    return each.occasion == code &&
+           (each.recipient_unit == recipient || each.recipient_person == recipient);
+  });
+  if (fresh.report_backs.empty()) return;
+  auto key = [](const domain::ReportBack& each) {
+    return std::tie(each.occasion, each.recipient_unit, each.recipient_person, each.version);
   };
-  auto first = std::lower_bound(versions.begin(), versions.end(), code, by_occasion);
-  auto last = std::find_if(first, versions.end(),
-                           [&](const domain::ReportBack& each) { return each.occasion != code; });
-  first = versions.erase(first, last);
-  versions.insert(first, std::make_move_iterator(fresh.report_backs.begin()),
+  auto at = std::lower_bound(
+      versions.begin(), versions.end(), fresh.report_backs.front(),
+      [&](const domain::ReportBack& a, const domain::ReportBack& b) { return key(a) < key(b); });
+  versions.insert(at, std::make_move_iterator(fresh.report_backs.begin()),
                   std::make_move_iterator(fresh.report_backs.end()));
 }
 
-// `base` brought up to date by reading again only the follow-up occasions changed since it,
-// or null when something else changed (or too much did). Tagged with the newest audit entry
-// read: a record read after it may be newer still, and a commit after it is followed at the
-// next call, which reads that occasion again, so a snapshot is never behind its sequence.
+// `base` brought up to date by reading again only the follow-up records changed since it (each
+// changed occasion, and every version of each changed recipient's report-back to it), or null
+// when something else changed (or too much did). Tagged with the newest audit entry read: a
+// record read after it may be newer still, and a commit after it is followed at the next call,
+// which reads that record again, so a snapshot is never behind its sequence.
 std::shared_ptr<const OrganisationSnapshot> follow(Store& store, std::string_view organisation,
                                                    const OrganisationSnapshot& base,
                                                    std::int64_t sequence) {
   if (sequence - base.sequence > ReadModels::kMostEntriesFollowed) return nullptr;
-  std::set<std::string> occasions;
+  std::map<std::string, std::set<std::string>> changed;  // occasion -> recipients
   std::int64_t newest = base.sequence;
   bool followable = true;
   store.forEachAuditEntry(organisation, base.sequence + 1, [&](const domain::AuditEntry& entry) {
     newest = std::max(newest, entry.sequence);
     if (entry.record_kind == "report_back") {
       // "<occasion>/<recipient>/<version>" (app::reportBackKey)
-      occasions.insert(entry.record.substr(0, entry.record.find('/')));
+      auto slash = entry.record.find('/');
+      auto second = entry.record.find('/', slash + 1);
+      if (slash == std::string::npos || second == std::string::npos) {
+        followable = false;
+        return;
+      }
+      changed[entry.record.substr(0, slash)].insert(
+          entry.record.substr(slash + 1, second - slash - 1));
     } else if (entry.record_kind == "occasion") {
-      occasions.insert(entry.record);
+      changed[entry.record];
     } else {
       followable = false;
     }
@@ -79,8 +99,16 @@ std::shared_ptr<const OrganisationSnapshot> follow(Store& store, std::string_vie
     return nullptr;
   }
   domain::OrganisationData data = base.data();
-  for (const std::string& code : occasions) {
-    replaceOccasion(data, code, store.loadOccasionRecords(organisation, code));
+  for (const auto& [code, recipients] : changed) {
+    if (recipients.empty()) {
+      auto fresh = store.loadOccasionRecords(organisation, code, "");
+      replaceOccasion(data, code, fresh);
+    }
+    for (const std::string& recipient : recipients) {
+      auto fresh = store.loadOccasionRecords(organisation, code, recipient);
+      replaceOccasion(data, code, fresh);
+      replaceVersions(data, code, recipient, fresh);
+    }
   }
   return std::make_shared<const OrganisationSnapshot>(newest, std::move(data));
 }

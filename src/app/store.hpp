@@ -126,11 +126,13 @@ class Store {
 
   //! Everything the organisation holds, each collection ordered by its key.
   virtual domain::OrganisationData loadOrganisation(std::string_view organisation) = 0;
-  //! One follow-up occasion (none if there is no such) and every version of its report-backs,
-  //! as loadOrganisation reads them; the other collections are left empty. What the read
-  //! models read again after a report-back changed, rather than the whole organisation.
+  //! One follow-up occasion (none if there is no such) and every version of its report-backs
+  //! to `recipient` (a unit's or a person's code; none when empty), as loadOrganisation reads
+  //! them; the other collections are left empty. What the read models read again after a
+  //! report-back changed, rather than the whole organisation.
   virtual domain::OrganisationData loadOccasionRecords(std::string_view organisation,
-                                                       std::string_view occasion) = 0;
+                                                       std::string_view occasion,
+                                                       std::string_view recipient) = 0;
   virtual std::optional<domain::Person> person(std::string_view organisation,
                                                std::string_view code) = 0;
   //! A person's memberships (all, expired too), ordered by unit, role and start.

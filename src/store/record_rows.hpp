@@ -575,22 +575,31 @@ inline const FollowUpQueries& wholeFollowUpCycle() {
   return queries;
 }
 
-//! The same narrowed to one occasion, $2: derived from the whole organisation's, so that the
-//! two read the same columns in the same order.
+//! The same narrowed to one occasion, $2, and to one recipient's report-backs, $3 (a unit's or
+//! a person's code; none when ''): derived from the whole organisation's, so that the two read
+//! the same columns in the same order.
 inline const FollowUpQueries& oneOccasion() {
   static const FollowUpQueries queries = [] {
-    auto narrowed = [](std::string query, std::string_view column) {
+    enum class Rows { of_occasion, of_recipient };
+    auto narrowed = [](std::string query, std::string_view column, Rows rows) {
       const std::string where = "WHERE organisation = $1 ";
       auto at = query.find(where);
-      query.insert(at + where.size(), fmt::format("AND {} = $2 ", column));
+      std::string condition = fmt::format("AND {} = $2 ", column);
+      // Every query takes the same three parameters; the occasion's own rows ignore $3.
+      condition += rows == Rows::of_recipient
+                       ? "AND $3 <> '' AND (recipient_unit = $3 OR recipient_person = $3) "
+                       : "AND ($3 = '' OR $3 <> '') ";
+      query.insert(at + where.size(), condition);
       return query;
     };
     const FollowUpQueries& whole = wholeFollowUpCycle();
-    return FollowUpQueries{
-        narrowed(whole.occasions, "code"),        narrowed(whole.deadlines, "occasion"),
-        narrowed(whole.report_backs, "occasion"), narrowed(whole.assessments, "occasion"),
-        narrowed(whole.actions, "occasion"),      narrowed(whole.topics, "occasion"),
-        narrowed(whole.values, "occasion")};
+    return FollowUpQueries{narrowed(whole.occasions, "code", Rows::of_occasion),
+                           narrowed(whole.deadlines, "occasion", Rows::of_occasion),
+                           narrowed(whole.report_backs, "occasion", Rows::of_recipient),
+                           narrowed(whole.assessments, "occasion", Rows::of_recipient),
+                           narrowed(whole.actions, "occasion", Rows::of_recipient),
+                           narrowed(whole.topics, "occasion", Rows::of_recipient),
+                           narrowed(whole.values, "occasion", Rows::of_recipient)};
   }();
   return queries;
 }
@@ -666,15 +675,15 @@ void loadFollowUpCycle(Each each, const FollowUpQueries& queries, domain::Organi
 }
 
 //! One occasion and its report-backs (Store::loadOccasionRecords), through `backend`, which
-//! provides eachRow(sql, organisation, second, visit) with $2 = second.
+//! provides eachRow(sql, organisation, second, third, visit) with $2 and $3.
 template <typename Backend>
 domain::OrganisationData loadOccasionData(Backend& backend, std::string_view organisation,
-                                          std::string_view occasion) {
+                                          std::string_view occasion, std::string_view recipient) {
   domain::OrganisationData data;
   data.organisation.code = std::string(organisation);
   loadFollowUpCycle(
       [&](const std::string& query, const auto& visit) {
-        backend.eachRow(query, organisation, occasion, visit);
+        backend.eachRow(query, organisation, occasion, recipient, visit);
       },
       oneOccasion(), data);
   return data;

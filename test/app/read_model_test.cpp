@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -58,6 +59,7 @@ class ReadModelsTest : public ::testing::TestWithParam<test::BackendKind> {
     auto people = demo::lerumKeyPeople();
     unit_manager_ = personCaller(people.unit_manager, "enhetschef");
     chief_executive_ = personCaller(people.chief_executive, "kommundirektor");
+    sector_head_ = personCaller(people.sector_head, "sektorschef");
     controller_ = personCaller(people.controller, "controller");
   }
 
@@ -69,6 +71,26 @@ class ReadModelsTest : public ::testing::TestWithParam<test::BackendKind> {
         saveReportBack(context(), unit_manager_, kAnnualReport, domain::unitRecipient("LAR-E01"),
                        ReportBackContent{}, std::nullopt);
     ASSERT_TRUE(saved) << saved.error().message;
+  }
+
+  //! What submission asks of LAR-E01's annual report: every item in scope assessed, every
+  //! topic written.
+  ReportBackContent complete() {
+    auto snapshot = writers_.current(*store_, kLerum);
+    const auto& occasions = snapshot->data().occasions;
+    auto occasion = std::find_if(occasions.begin(), occasions.end(),
+                                 [](const auto& each) { return each.code == kAnnualReport; });
+    ReportBackContent content;
+    for (const domain::Item* item :
+         domain::itemsInScope(*occasion, domain::unitRecipient("LAR-E01"), snapshot->index())) {
+      domain::ItemAssessment assessment;
+      assessment.item = item->code;
+      assessment.assessment = domain::Assessment::fulfilled;
+      assessment.trend = domain::Trend::unchanged;
+      content.assessments.push_back(assessment);
+    }
+    for (domain::Topic topic : occasion->topics) content.topics.push_back({topic, "Enligt plan."});
+    return content;
   }
 
   //! `models`' current snapshot matches reading the whole organisation now.
@@ -84,6 +106,7 @@ class ReadModelsTest : public ::testing::TestWithParam<test::BackendKind> {
   ReadModels writers_;  // the use cases' own
   Caller unit_manager_;
   Caller chief_executive_;
+  Caller sector_head_;
   Caller controller_;
 };
 
@@ -114,9 +137,28 @@ TEST_P(ReadModelsTest, AReportBackSavedIsFollowedWithoutReadingEverythingAgain) 
   ASSERT_EQ(versions.size(), 1U);
   EXPECT_EQ(versions[0]->revision, 2);
 
+  // Submitted, returned and revised as version 2: each step followed, in the store's order.
+  auto recipient = domain::unitRecipient("LAR-E01");
+  ASSERT_TRUE(
+      saveReportBack(context(), unit_manager_, kAnnualReport, recipient, complete(), std::nullopt));
+  ASSERT_TRUE(submitReportBack(context(), unit_manager_, kAnnualReport, recipient, std::nullopt));
+  expectCurrent(readers);
+  auto returned = returnReportBack(context(), sector_head_, kAnnualReport, recipient, std::nullopt,
+                                   "Skriv mer om lokalerna.");
+  ASSERT_TRUE(returned) << returned.error().message;
+  saveDraft();
+  expectCurrent(readers);
+  snapshot = readers.current(*store_, kLerum);
+  versions = versionsOf(snapshot->data(), kAnnualReport, recipient);
+  ASSERT_EQ(versions.size(), 2U);
+  EXPECT_EQ(versions[0]->status, domain::ReportBackStatus::returned);
+  EXPECT_EQ(versions[1]->status, domain::ReportBackStatus::draft);
+  EXPECT_EQ(readers.counts().loaded, 1);
+  EXPECT_EQ(readers.counts().followed, 4);
+
   // A read with nothing changed reads nothing.
   EXPECT_EQ(readers.current(*store_, kLerum), snapshot);
-  EXPECT_EQ(readers.counts().followed, 2);
+  EXPECT_EQ(readers.counts().followed, 4);
 
   // The use cases' own read models followed their writes as well.
   EXPECT_EQ(writers_.counts().loaded, 1);

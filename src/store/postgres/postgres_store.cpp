@@ -471,8 +471,9 @@ OrganisationData PostgresStore::loadOrganisation(std::string_view organisation) 
 }
 
 OrganisationData PostgresStore::loadOccasionRecords(std::string_view organisation,
-                                                    std::string_view occasion) {
-  return loadOccasionData(*this, organisation, occasion);
+                                                    std::string_view occasion,
+                                                    std::string_view recipient) {
+  return loadOccasionData(*this, organisation, occasion, recipient);
 }
 
 std::vector<SteeringDocument> PostgresStore::documents(std::string_view organisation) {

@@ -63,7 +63,8 @@ class PostgresStore final : public app::Store {
   void recordEmailOutcome(const app::Notification& notification) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   domain::OrganisationData loadOccasionRecords(std::string_view organisation,
-                                               std::string_view occasion) override;
+                                               std::string_view occasion,
+                                               std::string_view recipient) override;
   std::optional<domain::Person> person(std::string_view organisation,
                                        std::string_view code) override;
   std::vector<domain::Membership> membershipsOf(std::string_view organisation,
@@ -105,11 +106,11 @@ class PostgresStore final : public app::Store {
     auto result = connection_.query(sql, PgParams().add(organisation));
     for (int row = 0; row < result.rows(); ++row) visit(PgRow(result, row));
   }
-  //! The same with $2 = `second`.
+  //! The same with $2 = `second` and $3 = `third`.
   template <typename Visit>
   void eachRow(std::string_view sql, std::string_view organisation, std::string_view second,
-               Visit visit) {
-    auto result = connection_.query(sql, PgParams().add(organisation).add(second));
+               std::string_view third, Visit visit) {
+    auto result = connection_.query(sql, PgParams().add(organisation).add(second).add(third));
     for (int row = 0; row < result.rows(); ++row) visit(PgRow(result, row));
   }
   //! Every item of the organisation with its follow-up details.

@@ -496,8 +496,9 @@ OrganisationData SqliteStore::loadOrganisation(std::string_view organisation) {
 }
 
 OrganisationData SqliteStore::loadOccasionRecords(std::string_view organisation,
-                                                  std::string_view occasion) {
-  return loadOccasionData(*this, organisation, occasion);
+                                                  std::string_view occasion,
+                                                  std::string_view recipient) {
+  return loadOccasionData(*this, organisation, occasion, recipient);
 }
 
 std::vector<SteeringDocument> SqliteStore::documents(std::string_view organisation) {

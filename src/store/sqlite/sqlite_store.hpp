@@ -66,7 +66,8 @@ class SqliteStore final : public app::Store {
   void recordEmailOutcome(const app::Notification& notification) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   domain::OrganisationData loadOccasionRecords(std::string_view organisation,
-                                               std::string_view occasion) override;
+                                               std::string_view occasion,
+                                               std::string_view recipient) override;
   std::optional<domain::Person> person(std::string_view organisation,
                                        std::string_view code) override;
   std::vector<domain::Membership> membershipsOf(std::string_view organisation,
@@ -109,12 +110,12 @@ class SqliteStore final : public app::Store {
     query.bind(1, organisation);
     while (query.step()) visit(std::as_const(query));
   }
-  //! The same with $2 = `second`.
+  //! The same with $2 = `second` and $3 = `third`.
   template <typename Visit>
   void eachRow(std::string_view sql, std::string_view organisation, std::string_view second,
-               Visit visit) {
+               std::string_view third, Visit visit) {
     auto& query = statement(sql);
-    query.bind(1, organisation).bind(2, second);
+    query.bind(1, organisation).bind(2, second).bind(3, third);
     while (query.step()) visit(std::as_const(query));
   }
   //! Every item of the organisation with its follow-up details.
