@@ -528,6 +528,13 @@ int main(int argc, char** argv) {
   }
   benchmark::RegisterBenchmark("snapshot/copyAndIndex", snapshotCopy)
       ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("snapshot/copyOnly", [](benchmark::State& state) {
+    app::LoadedOrganisation loaded(sqliteDemo().store->loadOrganisation(kLerum));
+    for (auto _ : state) {
+      domain::OrganisationData copy = loaded.data;
+      benchmark::DoNotOptimize(copy);
+    }
+  })->Unit(benchmark::kMicrosecond);
   std::vector<std::pair<std::string, DemoDatabase& (*)()>> backends{{"sqlite", &sqliteDemo}};
   if (environment("STYR_BENCH_POSTGRES_URL") != nullptr) {
     backends.emplace_back("postgres", &postgresDemo);

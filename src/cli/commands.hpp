@@ -54,7 +54,7 @@ struct MailOptions {
 struct ServeOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;
-  std::size_t threads = 4;
+  std::size_t threads = 16;
   bool demo = false;
   MailOptions mail;
 };

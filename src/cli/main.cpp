@@ -131,8 +131,13 @@ int main(int argc, char** argv) {
       ->default_val("127.0.0.1");
   serve_command->add_option("--port", serve.port, "port to listen on (0: any free port)")
       ->default_val(8080);
-  serve_command->add_option("--threads", serve.threads, "requests handled at once")
-      ->default_val(4)
+  // Handlers mostly wait (on the store, on the organisation's write lock, on argon2 at
+  // sign-in), so more of them than cores keep reads answered while writers queue: see the
+  // deadline-day storm in docs/benchmarks.md.
+  serve_command
+      ->add_option("--threads", serve.threads,
+                   "requests handled at once (each with its own store connection)")
+      ->default_val(16)
       ->check(CLI::Range(1, 256));
   serve_command->add_flag("--demo", serve.demo,
                           "create the Lerum demo and its accounts (password: demo) if missing");
