@@ -159,6 +159,21 @@ void auditReportBack(AuditTrail& trail, std::string action, const ReportBack* be
                std::move(is));
 }
 
+//! Inside a write transaction: locks the caller's organisation and gives its snapshot, exact
+//! under the lock, when the caller may change the follow-up plan.
+Result<std::shared_ptr<const OrganisationSnapshot>> planToChange(const UseCaseContext& context,
+                                                                 const Caller& caller) {
+  const std::string& organisation = caller.actor.organisation;
+  context.store.lockOrganisation(organisation);
+  auto snapshot = context.models.current(context.store, organisation);
+  access::Rights rights(caller.actor, snapshot->index(), context.clock.today());
+  if (auto decision = rights.can(Action::manage_follow_up_plan, wholeOrganisation(organisation));
+      !decision) {
+    return notAllowed(decision);
+  }
+  return snapshot;
+}
+
 using OccasionStep = std::function<std::optional<Error>(FollowUpOccasion& occasion)>;
 
 Result<FollowUpOccasion> changeOccasion(const UseCaseContext& context, const Caller& caller,
@@ -167,13 +182,9 @@ Result<FollowUpOccasion> changeOccasion(const UseCaseContext& context, const Cal
                                         const OccasionStep& step) {
   const std::string& organisation = caller.actor.organisation;
   Transaction transaction(context.store);
-  context.store.lockOrganisation(organisation);
-  auto snapshot = context.models.current(context.store, organisation);
-  access::Rights rights(caller.actor, snapshot->index(), context.clock.today());
-  if (auto decision = rights.can(Action::manage_follow_up_plan, wholeOrganisation(organisation));
-      !decision) {
-    return notAllowed(decision);
-  }
+  auto changing = planToChange(context, caller);
+  if (!changing) return changing.error();
+  auto snapshot = std::move(changing).value();
   const FollowUpOccasion* stored = findOccasion(snapshot->data(), code);
   if (stored == nullptr) return occasionNotFound(code);
   if (expected && *expected != stored->revision) {
@@ -389,13 +400,9 @@ Result<std::vector<FollowUpOccasion>> adoptDefaultPlan(const UseCaseContext& con
                                                        const Caller& caller, int year) {
   const std::string& organisation = caller.actor.organisation;
   Transaction transaction(context.store);
-  context.store.lockOrganisation(organisation);
-  auto snapshot = context.models.current(context.store, organisation);
-  access::Rights rights(caller.actor, snapshot->index(), context.clock.today());
-  if (auto decision = rights.can(Action::manage_follow_up_plan, wholeOrganisation(organisation));
-      !decision) {
-    return notAllowed(decision);
-  }
+  auto changing = planToChange(context, caller);
+  if (!changing) return changing.error();
+  auto snapshot = std::move(changing).value();
   std::size_t existing =
       std::count_if(snapshot->data().occasions.begin(), snapshot->data().occasions.end(),
                     [&](const FollowUpOccasion& occasion) { return occasion.year == year; });
@@ -445,13 +452,9 @@ Result<FollowUpOccasion> saveOccasion(const UseCaseContext& context, const Calle
   if (isBlank(occasion.name))
     return requiredField("name", "the occasion's name is what people see");
   Transaction transaction(context.store);
-  context.store.lockOrganisation(organisation);
-  auto snapshot = context.models.current(context.store, organisation);
-  access::Rights rights(caller.actor, snapshot->index(), context.clock.today());
-  if (auto decision = rights.can(Action::manage_follow_up_plan, wholeOrganisation(organisation));
-      !decision) {
-    return notAllowed(decision);
-  }
+  auto changing = planToChange(context, caller);
+  if (!changing) return changing.error();
+  auto snapshot = std::move(changing).value();
   const FollowUpOccasion* stored = findOccasion(snapshot->data(), occasion.code);
   if (stored != nullptr) {
     if (expected && *expected != stored->revision) {

@@ -4,6 +4,13 @@
 
 namespace styr::app {
 
+Result<std::vector<domain::Organisation>> organisationsNamed(Store& store, std::string_view code) {
+  if (code.empty()) return store.organisations();
+  auto found = resolveOrganisation(store, code);
+  if (!found) return found.error();
+  return std::vector<domain::Organisation>{found.value()};
+}
+
 Result<domain::Organisation> resolveOrganisation(Store& store, std::string_view code) {
   if (!code.empty()) {
     auto found = store.organisation(code);

@@ -16,6 +16,9 @@ namespace styr::app {
 
 //! The organisation named by `code`; with an empty code, the database's only organisation.
 Result<domain::Organisation> resolveOrganisation(Store& store, std::string_view code);
+//! The organisation named by `code`; with an empty code, every organisation in the database
+//! (for the commands that go through them all, such as `styr remind` and `styr audit verify`).
+Result<std::vector<domain::Organisation>> organisationsNamed(Store& store, std::string_view code);
 
 //! An organisation's data with the index over it (the index points into `data`).
 struct LoadedOrganisation {

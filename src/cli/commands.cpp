@@ -40,11 +40,6 @@ namespace styr::cli {
 
 namespace {
 
-int fail(const app::Error& error) {
-  printError(error);
-  return exitCodeFor(error.code);
-}
-
 int failProblems(const std::vector<interchange::Problem>& problems, std::string_view source) {
   app::Error error{app::ErrorCode::invalid_input,
                    fmt::format("{} has {} problem{}; nothing was written", source, problems.size(),
@@ -348,14 +343,9 @@ int runCopy(const CommonOptions& common, const CopyOptions& options) {
 
 int runAuditVerify(const CommonOptions& common) {
   auto store = store::openStore(common.db);
-  std::vector<domain::Organisation> organisations;
-  if (common.organisation.empty()) {
-    organisations = store->organisations();
-  } else {
-    auto found = app::resolveOrganisation(*store, common.organisation);
-    if (!found) return fail(found.error());
-    organisations.push_back(found.value());
-  }
+  auto named = app::organisationsNamed(*store, common.organisation);
+  if (!named) return fail(named.error());
+  const std::vector<domain::Organisation>& organisations = named.value();
   std::size_t broken = 0;
   for (const auto& organisation : organisations) {
     auto result = app::verifyAuditTrail(*store, organisation.code);

@@ -22,11 +22,6 @@ namespace styr::cli {
 
 namespace {
 
-int fail(const app::Error& error) {
-  printError(error);
-  return exitCodeFor(error.code);
-}
-
 //! The levels that can supply input, lowest first: the calendar's deadline columns.
 constexpr domain::FollowUpLevel kSupplyingLevels[] = {
     domain::FollowUpLevel::unit, domain::FollowUpLevel::sector,
@@ -110,14 +105,9 @@ int runCalendar(const CommonOptions& common, const CalendarOptions& options) {
 
 int runRemind(const CommonOptions& common) {
   auto store = store::openStore(common.db);
-  std::vector<domain::Organisation> organisations;
-  if (common.organisation.empty()) {
-    organisations = store->organisations();
-  } else {
-    auto found = app::resolveOrganisation(*store, common.organisation);
-    if (!found) return fail(found.error());
-    organisations.push_back(found.value());
-  }
+  auto named = app::organisationsNamed(*store, common.organisation);
+  if (!named) return fail(named.error());
+  const std::vector<domain::Organisation>& organisations = named.value();
   app::SystemClock clock;
   app::ReadModels models;
   std::size_t total = 0;

@@ -7,6 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "cli/exit_codes.hpp"
+
 namespace styr::cli {
 
 namespace {
@@ -97,6 +99,11 @@ void printError(const app::Error& error) {
     std::string where = detail.where.empty() ? "" : detail.where + ": ";
     std::fprintf(stderr, "  %s%s%s\n", where.c_str(), rule.c_str(), detail.message.c_str());
   }
+}
+
+int fail(const app::Error& error) {
+  printError(error);
+  return exitCodeFor(error.code);
 }
 
 void printChainSummary(const app::LoadedOrganisation& organisation) {

@@ -13,6 +13,8 @@ namespace styr::cli {
 
 //! The error and each of its details on stderr, one per line.
 void printError(const app::Error& error);
+//! printError, and the exit code the error calls for (cli/exit_codes.hpp).
+int fail(const app::Error& error);
 
 //! Counts per level of the chain: who issued how much to whom, from the vision down.
 void printChainSummary(const app::LoadedOrganisation& organisation);
