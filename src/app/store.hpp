@@ -13,6 +13,7 @@
 #include "app/accounts.hpp"
 #include "app/notification.hpp"
 #include "domain/audit.hpp"
+#include "domain/deviation.hpp"
 #include "domain/model.hpp"
 
 namespace styr::app {
@@ -29,6 +30,12 @@ struct CountRow {
   std::string category;
   std::string key;
   std::int64_t count = 0;
+};
+
+//! A deviation with a level whose time to acknowledge has run out (Store::dueDeviations).
+struct DueDeviation {
+  std::string organisation;
+  std::string code;
 };
 
 class Store {
@@ -123,6 +130,35 @@ class Store {
                                                    std::string_view lease_until, int limit) = 0;
   //! Records the outcome of an attempt: email_state, next_attempt_at, sent_at, last_error.
   virtual void recordEmailOutcome(const Notification& notification) = 0;
+
+  //! Deviations (D11), kept outside loadOrganisation: they are read one at a time or as the
+  //! organisation's register, never with the steering chain. Adds a deviation with its levels,
+  //! actions and timeline.
+  virtual void insertDeviation(std::string_view organisation,
+                               const domain::Deviation& deviation) = 0;
+  //! Writes a changed deviation if its stored revision is still `deviation.revision`, and
+  //! raises the revision: its own fields, every level and action (added or changed), and the
+  //! timeline events not stored yet (those with a sequence above the stored ones; stored events
+  //! never change, which the database itself enforces). False, changing nothing, when someone
+  //! changed it since it was read.
+  virtual bool updateDeviation(std::string_view organisation,
+                               const domain::Deviation& deviation) = 0;
+  virtual std::optional<domain::Deviation> deviation(std::string_view organisation,
+                                                     std::string_view code) = 0;
+  //! The organisation's deviations, complete, ordered by code; only those in `state` when given.
+  virtual std::vector<domain::Deviation> deviations(
+      std::string_view organisation, std::optional<domain::DeviationState> state) = 0;
+  //! The highest number of the organisation's deviation codes "<prefix><number>" (0 if none).
+  virtual int lastDeviationNumber(std::string_view organisation, std::string_view prefix) = 0;
+  //! Cross-organisation by nature (one sweep serves the database): the open deviations that
+  //! have a level neither acknowledged, released nor escalated whose due_at is at or before
+  //! `now`, ordered by organisation and code, at most `limit`.
+  virtual std::vector<DueDeviation> dueDeviations(std::string_view now, int limit) = 0;
+  //! The organisation's gravity rules; domain::defaultDeviationSettings() when none are stored.
+  virtual domain::DeviationSettings deviationSettings(std::string_view organisation) = 0;
+  //! Replaces the organisation's gravity rules.
+  virtual void saveDeviationSettings(std::string_view organisation,
+                                     const domain::DeviationSettings& settings) = 0;
 
   //! Everything the organisation holds, each collection ordered by its key.
   virtual domain::OrganisationData loadOrganisation(std::string_view organisation) = 0;

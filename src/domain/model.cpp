@@ -145,6 +145,42 @@ constexpr NameTable<ActionStatus, 4> kActionStatuses{{
     {ActionStatus::moved, "moved"},
 }};
 
+constexpr NameTable<DeviationCategory, 6> kDeviationCategories{{
+    {DeviationCategory::finances, "finances"},
+    {DeviationCategory::operations, "operations"},
+    {DeviationCategory::quality, "quality"},
+    {DeviationCategory::work_environment, "work_environment"},
+    {DeviationCategory::unforeseen_event, "unforeseen_event"},
+    {DeviationCategory::other, "other"},
+}};
+
+constexpr NameTable<DeviationState, 2> kDeviationStates{{
+    {DeviationState::open, "open"},
+    {DeviationState::closed, "closed"},
+}};
+
+constexpr NameTable<EscalationReach, 4> kEscalationReaches{{
+    {EscalationReach::unit, "unit"},
+    {EscalationReach::sector, "sector"},
+    {EscalationReach::executive_board, "executive_board"},
+    {EscalationReach::council, "council"},
+}};
+
+constexpr NameTable<DeviationEventKind, 12> kDeviationEventKinds{{
+    {DeviationEventKind::reported, "reported"},
+    {DeviationEventKind::notified, "notified"},
+    {DeviationEventKind::acknowledged, "acknowledged"},
+    {DeviationEventKind::commented, "commented"},
+    {DeviationEventKind::assessed, "assessed"},
+    {DeviationEventKind::raised, "raised"},
+    {DeviationEventKind::lowered, "lowered"},
+    {DeviationEventKind::action_added, "action_added"},
+    {DeviationEventKind::action_changed, "action_changed"},
+    {DeviationEventKind::reminded, "reminded"},
+    {DeviationEventKind::escalated, "escalated"},
+    {DeviationEventKind::closed, "closed"},
+}};
+
 template <typename Enum>
 constexpr const auto& tableFor() {
   if constexpr (std::is_same_v<Enum, OrganisationKind>) return kOrganisationKinds;
@@ -165,6 +201,10 @@ constexpr const auto& tableFor() {
   if constexpr (std::is_same_v<Enum, Trend>) return kTrends;
   if constexpr (std::is_same_v<Enum, ReportBackStatus>) return kReportBackStatuses;
   if constexpr (std::is_same_v<Enum, ActionStatus>) return kActionStatuses;
+  if constexpr (std::is_same_v<Enum, DeviationCategory>) return kDeviationCategories;
+  if constexpr (std::is_same_v<Enum, DeviationState>) return kDeviationStates;
+  if constexpr (std::is_same_v<Enum, EscalationReach>) return kEscalationReaches;
+  if constexpr (std::is_same_v<Enum, DeviationEventKind>) return kDeviationEventKinds;
 }
 
 template <typename Enum>
@@ -221,6 +261,10 @@ STYR_ENUM_FUNCTIONS(Assessment)
 STYR_ENUM_FUNCTIONS(Trend)
 STYR_ENUM_FUNCTIONS(ReportBackStatus)
 STYR_ENUM_FUNCTIONS(ActionStatus)
+STYR_ENUM_FUNCTIONS(DeviationCategory)
+STYR_ENUM_FUNCTIONS(DeviationState)
+STYR_ENUM_FUNCTIONS(EscalationReach)
+STYR_ENUM_FUNCTIONS(DeviationEventKind)
 
 #undef STYR_ENUM_FUNCTIONS
 

@@ -79,6 +79,39 @@ enum class ReportBackStatus { draft, submitted, returned, approved };
 
 enum class ActionStatus { planned, in_progress, done, moved };
 
+//! What a deviation (D11) is about.
+enum class DeviationCategory {
+  finances,
+  operations,
+  quality,
+  work_environment,
+  unforeseen_event,  //!< a significant unforeseen event
+  other,
+};
+
+enum class DeviationState { open, closed };
+
+//! How far up the chain a deviation must be known, from the reporting unit: its head (unit),
+//! the sector head (sector), the chief executive and the executive board (executive_board),
+//! the council (council). Each gravity maps to one (per organisation, configurable).
+enum class EscalationReach { unit, sector, executive_board, council };
+
+//! What happened to a deviation, one timeline entry each.
+enum class DeviationEventKind {
+  reported,
+  notified,      //!< a level was told (at once, after a raise, or by the sweep)
+  acknowledged,  //!< "I know"
+  commented,
+  assessed,
+  raised,
+  lowered,
+  action_added,
+  action_changed,
+  reminded,   //!< the sweep reminded a level that had not acknowledged in time
+  escalated,  //!< the sweep told the next level because a level stayed silent
+  closed,
+};
+
 //! A municipality or region; `code` is its four-digit SCB code.
 struct Organisation {
   std::string code;
@@ -338,6 +371,10 @@ std::string_view toString(Assessment value);
 std::string_view toString(Trend value);
 std::string_view toString(ReportBackStatus value);
 std::string_view toString(ActionStatus value);
+std::string_view toString(DeviationCategory value);
+std::string_view toString(DeviationState value);
+std::string_view toString(EscalationReach value);
+std::string_view toString(DeviationEventKind value);
 
 //! Parses a glossary name; nullopt when `text` names no value of the enum.
 template <typename Enum>

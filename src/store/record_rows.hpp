@@ -19,6 +19,7 @@
 #include "app/accounts.hpp"
 #include "app/notification.hpp"
 #include "domain/audit.hpp"
+#include "domain/deviation.hpp"
 #include "domain/model.hpp"
 
 namespace styr::store {
@@ -466,7 +467,9 @@ inline constexpr const char* kAuditEntriesOfRecord =
     "previous_hash, hash FROM audit_entries WHERE organisation = $1 AND record_kind = $2 "
     "AND record = $3 ORDER BY sequence";
 //! category, key, count; $1 = '' counts every organisation. Report-backs are counted per
-//! version.
+//! version. Deviations are counted by state, both states always and in the glossary's order:
+//! `styr stats` lists the keys of a category in the order of its rows, so the two backends
+//! print the same whatever order their GROUP BY would give.
 inline constexpr const char* kCounts =
     "SELECT 'organisations', '', COUNT(*) FROM organisations WHERE $1 = '' OR code = $1 "
     "UNION ALL SELECT 'units_by_kind', kind, COUNT(*) FROM units "
@@ -491,7 +494,11 @@ inline constexpr const char* kCounts =
     "UNION ALL SELECT 'occasions', '', COUNT(*) FROM occasions "
     "  WHERE $1 = '' OR organisation = $1 "
     "UNION ALL SELECT 'report_backs_by_status', status, COUNT(*) FROM report_backs "
-    "  WHERE $1 = '' OR organisation = $1 GROUP BY status";
+    "  WHERE $1 = '' OR organisation = $1 GROUP BY status "
+    "UNION ALL SELECT 'deviations_by_state', 'open', COUNT(*) FROM deviations "
+    "  WHERE ($1 = '' OR organisation = $1) AND state = 'open' "
+    "UNION ALL SELECT 'deviations_by_state', 'closed', COUNT(*) FROM deviations "
+    "  WHERE ($1 = '' OR organisation = $1) AND state = 'closed'";
 
 //! organisation, username, person, administrator, password_hash, created_at
 inline constexpr const char* kAccount =
@@ -730,3 +737,338 @@ domain::OrganisationData loadOrganisationData(Backend& backend,
 }
 
 }  // namespace styr::store
+
+// Deviations (D11, migration 004).
+
+namespace styr::store {
+
+//! Lists of codes (a deviation's affected items and indicators, who was told at a level or in
+//! an event) are stored as one space-separated text, as an API token's scopes are.
+inline std::vector<std::string> splitCodes(const std::string& text) {
+  return splitScopes(text);
+}
+
+inline std::string joinCodes(const std::vector<std::string>& codes) {
+  return joinScopes(codes);
+}
+
+template <typename Row>
+std::optional<std::int64_t> readOptionalInt64(const Row& row, int column) {
+  if (row.isNull(column)) return std::nullopt;
+  return row.integer(column);
+}
+
+//! code, unit, reported_by, reported_at, category, gravity, title, description, occurred_on,
+//! affected_items, affected_indicators, budget_effect_sek, immediate_actions, confidential,
+//! state, closing_note, closed_by, closed_at, council_listed_at, council_meeting, revision
+template <typename Row>
+domain::Deviation readDeviation(const Row& row) {
+  domain::Deviation deviation;
+  deviation.code = row.text(0);
+  deviation.unit = row.text(1);
+  deviation.reported_by = row.text(2);
+  deviation.reported_at = row.text(3);
+  deviation.category = readEnum<domain::DeviationCategory>(row, 4);
+  deviation.gravity = static_cast<int>(row.integer(5));
+  deviation.title = row.text(6);
+  deviation.description = row.text(7);
+  deviation.occurred_on = readDate(row, 8);
+  deviation.affected_items = splitCodes(row.text(9));
+  deviation.affected_indicators = splitCodes(row.text(10));
+  deviation.budget_effect_sek = readOptionalInt64(row, 11);
+  deviation.immediate_actions = row.text(12);
+  deviation.confidential = row.integer(13) != 0;
+  deviation.state = readEnum<domain::DeviationState>(row, 14);
+  deviation.closing_note = row.text(15);
+  deviation.closed_by = row.text(16);
+  deviation.closed_at = row.text(17);
+  deviation.council_listed_at = row.text(18);
+  deviation.council_meeting = readOptionalDate(row, 19);
+  deviation.revision = row.integer(20);
+  return deviation;
+}
+
+//! The deviation (its code), then position, unit, people, notified_at, acknowledged_at,
+//! acknowledged_by, due_at, reminded_at, escalated_at, released_at
+template <typename Row>
+domain::DeviationLevel readDeviationLevel(const Row& row) {
+  domain::DeviationLevel level;
+  level.position = static_cast<int>(row.integer(1));
+  level.unit = row.text(2);
+  level.people = splitCodes(row.text(3));
+  level.notified_at = row.text(4);
+  level.acknowledged_at = row.text(5);
+  level.acknowledged_by = row.text(6);
+  level.due_at = row.text(7);
+  level.reminded_at = row.text(8);
+  level.escalated_at = row.text(9);
+  level.released_at = row.text(10);
+  return level;
+}
+
+//! The deviation, then number, description, owner, due, status, added_by, added_at
+template <typename Row>
+domain::DeviationAction readDeviationAction(const Row& row) {
+  domain::DeviationAction action;
+  action.number = static_cast<int>(row.integer(1));
+  action.description = row.text(2);
+  action.owner = row.text(3);
+  action.due = readDate(row, 4);
+  action.status = readEnum<domain::ActionStatus>(row, 5);
+  action.added_by = row.text(6);
+  action.added_at = row.text(7);
+  return action;
+}
+
+//! The deviation, then sequence, at, person, kind, text, gravity, level, action, people
+template <typename Row>
+domain::DeviationEvent readDeviationEvent(const Row& row) {
+  domain::DeviationEvent event;
+  event.sequence = static_cast<int>(row.integer(1));
+  event.at = row.text(2);
+  event.person = row.text(3);
+  event.kind = readEnum<domain::DeviationEventKind>(row, 4);
+  event.text = row.text(5);
+  event.gravity = static_cast<int>(row.integer(6));
+  event.level = static_cast<int>(row.integer(7));
+  event.action = static_cast<int>(row.integer(8));
+  event.people = splitCodes(row.text(9));
+  return event;
+}
+
+//! The queries that read deviations with their levels, actions and timelines, each with
+//! $1 = organisation: one per table, whatever the number of deviations.
+struct DeviationQueries {
+  std::string deviations;
+  std::string levels;
+  std::string actions;
+  std::string events;
+};
+
+//! Those selecting the deviations for which `wanted` holds (a condition on deviations' own
+//! columns, with $2 if any, or empty for all of them); each table's rows ordered by its key.
+inline DeviationQueries deviationQueries(std::string_view wanted) {
+  std::string own = wanted.empty() ? "" : fmt::format(" AND {}", wanted);
+  // A child row belongs to a wanted deviation: one look-up in the deviations' key per row.
+  std::string children = wanted.empty() ? ""
+                                        : fmt::format(
+                                              " AND deviation IN (SELECT code FROM deviations "
+                                              "WHERE organisation = $1 AND {})",
+                                              wanted);
+  return DeviationQueries{
+      fmt::format("SELECT code, unit, reported_by, reported_at, category, gravity, title, "
+                  "description, occurred_on, affected_items, affected_indicators, "
+                  "budget_effect_sek, immediate_actions, confidential, state, closing_note, "
+                  "closed_by, closed_at, council_listed_at, council_meeting, revision "
+                  "FROM deviations WHERE organisation = $1{} ORDER BY code",
+                  own),
+      fmt::format("SELECT deviation, position, unit, people, notified_at, acknowledged_at, "
+                  "acknowledged_by, due_at, reminded_at, escalated_at, released_at "
+                  "FROM deviation_levels WHERE organisation = $1{} ORDER BY deviation, position",
+                  children),
+      fmt::format("SELECT deviation, number, description, owner, due, status, added_by, added_at "
+                  "FROM deviation_actions WHERE organisation = $1{} ORDER BY deviation, number",
+                  children),
+      fmt::format("SELECT deviation, sequence, at, person, kind, text, gravity, level, action, "
+                  "people FROM deviation_events WHERE organisation = $1{} "
+                  "ORDER BY deviation, sequence",
+                  children)};
+}
+
+//! Every deviation of the organisation.
+inline const DeviationQueries& allDeviations() {
+  static const DeviationQueries queries = deviationQueries("");
+  return queries;
+}
+
+//! Those in the state $2.
+inline const DeviationQueries& deviationsInState() {
+  static const DeviationQueries queries = deviationQueries("state = $2");
+  return queries;
+}
+
+//! The one with the code $2.
+inline const DeviationQueries& oneDeviation() {
+  static const DeviationQueries queries = deviationQueries("code = $2");
+  return queries;
+}
+
+//! The deviations `queries` select, complete; `each(sql, visit)` runs one of them and calls
+//! `visit` with each row.
+template <typename Each>
+std::vector<domain::Deviation> loadDeviations(Each each, const DeviationQueries& queries) {
+  std::vector<domain::Deviation> deviations;
+  each(queries.deviations, [&](const auto& row) { deviations.push_back(readDeviation(row)); });
+  if (deviations.empty()) return deviations;
+  std::unordered_map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < deviations.size(); ++i) position.emplace(deviations[i].code, i);
+  // Outside a transaction each query sees the database as it is when it runs: rows of a
+  // deviation reported (or moved into the state asked for) after the first query are left
+  // out, as the deviation itself is.
+  auto of = [&](const auto& row) -> domain::Deviation* {
+    auto found = position.find(row.text(0));
+    return found == position.end() ? nullptr : &deviations[found->second];
+  };
+  each(queries.levels, [&](const auto& row) {
+    if (domain::Deviation* deviation = of(row))
+      deviation->levels.push_back(readDeviationLevel(row));
+  });
+  each(queries.actions, [&](const auto& row) {
+    if (domain::Deviation* deviation = of(row)) {
+      deviation->actions.push_back(readDeviationAction(row));
+    }
+  });
+  each(queries.events, [&](const auto& row) {
+    if (domain::Deviation* deviation = of(row))
+      deviation->events.push_back(readDeviationEvent(row));
+  });
+  return deviations;
+}
+
+//! The organisation's deviations (only those in `state` when given), through `backend`,
+//! which provides eachRow(sql, organisation, visit) and eachRow(sql, organisation, second,
+//! visit) with $2 = `second`.
+template <typename Backend>
+std::vector<domain::Deviation> loadDeviationsOf(Backend& backend, std::string_view organisation,
+                                                std::optional<domain::DeviationState> state) {
+  if (!state) {
+    return loadDeviations([&](const std::string& query,
+                              const auto& visit) { backend.eachRow(query, organisation, visit); },
+                          allDeviations());
+  }
+  std::string_view wanted = domain::toString(*state);
+  return loadDeviations(
+      [&](const std::string& query, const auto& visit) {
+        backend.eachRow(query, organisation, wanted, visit);
+      },
+      deviationsInState());
+}
+
+//! One deviation, complete, or none (as loadDeviationsOf).
+template <typename Backend>
+std::optional<domain::Deviation> loadDeviation(Backend& backend, std::string_view organisation,
+                                               std::string_view code) {
+  auto found =
+      loadDeviations([&](const std::string& query,
+                         const auto& visit) { backend.eachRow(query, organisation, code, visit); },
+                     oneDeviation());
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+//! The highest number of the organisation's deviation codes "<prefix><number>", 0 if none,
+//! through `backend` (eachRow with $2 and $3). The codes numbered after `prefix` are those
+//! from prefix + "0" to before prefix + ":" (the character after '9'), one range of the key.
+template <typename Backend>
+int lastDeviationNumberOf(Backend& backend, std::string_view organisation,
+                          std::string_view prefix) {
+  const std::string from = std::string(prefix) + "0";
+  const std::string to = std::string(prefix) + ":";
+  int last = 0;
+  backend.eachRow(
+      "SELECT code FROM deviations WHERE organisation = $1 AND code >= $2 AND code < $3",
+      organisation, from, to, [&](const auto& row) {
+        std::string code = row.text(0);
+        std::string_view number = std::string_view(code).substr(prefix.size());
+        // Only digits after the prefix, and few enough of them for an int: "AVV-2025-0007".
+        if (number.empty() || number.size() > 9 ||
+            !std::all_of(number.begin(), number.end(),
+                         [](char c) { return c >= '0' && c <= '9'; })) {
+          return;
+        }
+        last = std::max(last, std::stoi(std::string(number)));
+      });
+  return last;
+}
+
+//! The organisation's gravity rules through `backend` (eachRow with $1), or the defaults when
+//! it has stored none.
+template <typename Backend>
+domain::DeviationSettings loadDeviationSettings(Backend& backend, std::string_view organisation) {
+  domain::DeviationSettings settings;
+  backend.eachRow(
+      "SELECT gravity, reach, hours, business_days FROM deviation_settings "
+      "WHERE organisation = $1 ORDER BY gravity",
+      organisation, [&](const auto& row) {
+        settings.rules.push_back(
+            {static_cast<int>(row.integer(0)), readEnum<domain::EscalationReach>(row, 1),
+             static_cast<int>(row.integer(2)), static_cast<int>(row.integer(3))});
+      });
+  if (settings.rules.empty()) return domain::defaultDeviationSettings();
+  return settings;
+}
+
+}  // namespace styr::store
+
+namespace styr::store::sql {
+
+//! organisation, code of the open deviations with a level waiting for an acknowledgement since
+//! $1 or before, at most $2, ordered by organisation and code. The levels are found first, by
+//! the deviation_levels_due index (the conditions are its own, term for term): without
+//! statistics SQLite would rather walk every level in key order to spare the sort, and
+//! MATERIALIZED keeps either database from merging the two steps back into one.
+inline constexpr const char* kDueDeviations =
+    "WITH due AS MATERIALIZED (SELECT organisation, deviation FROM deviation_levels "
+    "  WHERE acknowledged_at = '' AND escalated_at = '' AND released_at = '' AND due_at <> '' "
+    "  AND due_at <= $1) "
+    "SELECT DISTINCT due.organisation, due.deviation FROM due JOIN deviations "
+    "ON deviations.organisation = due.organisation AND deviations.code = due.deviation "
+    "WHERE deviations.state = 'open' ORDER BY due.organisation, due.deviation LIMIT $2";
+
+//! The deviation's fields in readDeviation's order after its code, $1 to $19 (budget_effect_sek
+//! and council_meeting NULL when unset), then $20 organisation, $21 code and $22 the revision
+//! (stored, or expected): the insert and the update number them alike, each parameter first
+//! appearing in its number's order.
+inline constexpr const char* kInsertDeviation =
+    "INSERT INTO deviations (unit, reported_by, reported_at, category, gravity, title, "
+    "description, occurred_on, affected_items, affected_indicators, budget_effect_sek, "
+    "immediate_actions, confidential, state, closing_note, closed_by, closed_at, "
+    "council_listed_at, council_meeting, organisation, code, revision) VALUES ($1, $2, $3, $4, "
+    "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)";
+inline constexpr const char* kUpdateDeviation =
+    "UPDATE deviations SET unit = $1, reported_by = $2, reported_at = $3, category = $4, "
+    "gravity = $5, title = $6, description = $7, occurred_on = $8, affected_items = $9, "
+    "affected_indicators = $10, budget_effect_sek = $11, immediate_actions = $12, "
+    "confidential = $13, state = $14, closing_note = $15, closed_by = $16, closed_at = $17, "
+    "council_listed_at = $18, council_meeting = $19, revision = revision + 1 "
+    "WHERE organisation = $20 AND code = $21 AND revision = $22";
+
+//! $1 organisation, $2 deviation, $3 position, $4 to $11 the level's fields in
+//! readDeviationLevel's order: a new level is added, a known one changed.
+inline constexpr const char* kUpsertDeviationLevel =
+    "INSERT INTO deviation_levels (organisation, deviation, position, unit, people, notified_at, "
+    "acknowledged_at, acknowledged_by, due_at, reminded_at, escalated_at, released_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+    "ON CONFLICT (organisation, deviation, position) DO UPDATE SET unit = excluded.unit, "
+    "people = excluded.people, notified_at = excluded.notified_at, "
+    "acknowledged_at = excluded.acknowledged_at, acknowledged_by = excluded.acknowledged_by, "
+    "due_at = excluded.due_at, reminded_at = excluded.reminded_at, "
+    "escalated_at = excluded.escalated_at, released_at = excluded.released_at";
+
+//! $1 organisation, $2 deviation, $3 number, $4 to $9 the action's fields in
+//! readDeviationAction's order.
+inline constexpr const char* kUpsertDeviationAction =
+    "INSERT INTO deviation_actions (organisation, deviation, number, description, owner, due, "
+    "status, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+    "ON CONFLICT (organisation, deviation, number) DO UPDATE SET "
+    "description = excluded.description, owner = excluded.owner, due = excluded.due, "
+    "status = excluded.status, added_by = excluded.added_by, added_at = excluded.added_at";
+
+//! $1 organisation, $2 deviation, $3 sequence, $4 to $11 the event's fields in
+//! readDeviationEvent's order.
+inline constexpr const char* kInsertDeviationEvent =
+    "INSERT INTO deviation_events (organisation, deviation, sequence, at, person, kind, text, "
+    "gravity, level, action, people) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+
+//! The sequence of the deviation's ($2) newest stored event, 0 before the first.
+inline constexpr const char* kLastDeviationEvent =
+    "SELECT COALESCE(MAX(sequence), 0) FROM deviation_events WHERE organisation = $1 "
+    "AND deviation = $2";
+
+inline constexpr const char* kDeleteDeviationSettings =
+    "DELETE FROM deviation_settings WHERE organisation = $1";
+inline constexpr const char* kInsertDeviationRule =
+    "INSERT INTO deviation_settings (organisation, gravity, reach, hours, business_days) "
+    "VALUES ($1, $2, $3, $4, $5)";
+
+}  // namespace styr::store::sql

@@ -119,6 +119,39 @@ void addReportBackFields(Sink& sink, const ReportBack& report_back) {
       .add(report_back.return_reason);
 }
 
+// The deviation's parameters as sql::kInsertDeviation and sql::kUpdateDeviation number them:
+// $1..$19 its fields, $20 organisation, $21 code, $22 the revision (stored, or expected).
+PgParams deviationParams(std::string_view organisation, const Deviation& deviation) {
+  PgParams params;
+  params.add(deviation.unit)
+      .add(deviation.reported_by)
+      .add(deviation.reported_at)
+      .add(toString(deviation.category))
+      .add(deviation.gravity)
+      .add(deviation.title)
+      .add(deviation.description)
+      .add(deviation.occurred_on)
+      .add(joinCodes(deviation.affected_items))
+      .add(joinCodes(deviation.affected_indicators));
+  if (deviation.budget_effect_sek) {
+    params.add(*deviation.budget_effect_sek);
+  } else {
+    params.addNull();
+  }
+  params.add(deviation.immediate_actions)
+      .add(deviation.confidential ? 1 : 0)
+      .add(toString(deviation.state))
+      .add(deviation.closing_note)
+      .add(deviation.closed_by)
+      .add(deviation.closed_at)
+      .add(deviation.council_listed_at)
+      .add(deviation.council_meeting)
+      .add(organisation)
+      .add(deviation.code)
+      .add(deviation.revision);
+  return params;
+}
+
 }  // namespace
 
 PostgresStore::PostgresStore(const std::string& url, SchemaPolicy policy) : connection_(url) {
@@ -964,6 +997,123 @@ void PostgresStore::recordEmailOutcome(const app::Notification& notification) {
           .add(notification.last_error)
           .add(notification.id)
           .add(notification.organisation));
+}
+
+// Deviations.
+
+void PostgresStore::insertDeviation(std::string_view organisation, const Deviation& deviation) {
+  connection_.query(sql::kInsertDeviation, deviationParams(organisation, deviation));
+  writeDeviationLevelsAndActions(organisation, deviation);
+  copyDeviationEvents(organisation, deviation, 0);
+}
+
+bool PostgresStore::updateDeviation(std::string_view organisation, const Deviation& deviation) {
+  if (connection_.query(sql::kUpdateDeviation, deviationParams(organisation, deviation))
+          .affected() != 1) {
+    return false;
+  }
+  writeDeviationLevelsAndActions(organisation, deviation);
+  std::int64_t stored = 0;
+  eachRow(sql::kLastDeviationEvent, organisation, deviation.code,
+          [&](const PgRow& row) { stored = row.integer(0); });
+  copyDeviationEvents(organisation, deviation, stored);
+  return true;
+}
+
+void PostgresStore::writeDeviationLevelsAndActions(std::string_view organisation,
+                                                   const Deviation& deviation) {
+  // A statement per row: COPY cannot change a stored row, and a deviation has a handful.
+  for (const DeviationLevel& level : deviation.levels) {
+    connection_.query(sql::kUpsertDeviationLevel, PgParams()
+                                                      .add(organisation)
+                                                      .add(deviation.code)
+                                                      .add(level.position)
+                                                      .add(level.unit)
+                                                      .add(joinCodes(level.people))
+                                                      .add(level.notified_at)
+                                                      .add(level.acknowledged_at)
+                                                      .add(level.acknowledged_by)
+                                                      .add(level.due_at)
+                                                      .add(level.reminded_at)
+                                                      .add(level.escalated_at)
+                                                      .add(level.released_at));
+  }
+  for (const DeviationAction& action : deviation.actions) {
+    connection_.query(sql::kUpsertDeviationAction, PgParams()
+                                                       .add(organisation)
+                                                       .add(deviation.code)
+                                                       .add(action.number)
+                                                       .add(action.description)
+                                                       .addOrNull(action.owner)
+                                                       .add(action.due)
+                                                       .add(toString(action.status))
+                                                       .add(action.added_by)
+                                                       .add(action.added_at));
+  }
+}
+
+void PostgresStore::copyDeviationEvents(std::string_view organisation, const Deviation& deviation,
+                                        std::int64_t stored) {
+  CopyRows rows;
+  for (const DeviationEvent& event : deviation.events) {
+    if (event.sequence <= stored) continue;
+    rows.add(organisation)
+        .add(deviation.code)
+        .add(event.sequence)
+        .add(event.at)
+        .add(event.person)
+        .add(toString(event.kind))
+        .add(event.text)
+        .add(event.gravity)
+        .add(event.level)
+        .add(event.action)
+        .add(joinCodes(event.people))
+        .endRow();
+  }
+  connection_.copy(
+      "deviation_events (organisation, deviation, sequence, at, person, kind, text, gravity, "
+      "level, action, people)",
+      rows);
+}
+
+std::optional<Deviation> PostgresStore::deviation(std::string_view organisation,
+                                                  std::string_view code) {
+  return loadDeviation(*this, organisation, code);
+}
+
+std::vector<Deviation> PostgresStore::deviations(std::string_view organisation,
+                                                 std::optional<DeviationState> state) {
+  return loadDeviationsOf(*this, organisation, state);
+}
+
+int PostgresStore::lastDeviationNumber(std::string_view organisation, std::string_view prefix) {
+  return lastDeviationNumberOf(*this, organisation, prefix);
+}
+
+std::vector<app::DueDeviation> PostgresStore::dueDeviations(std::string_view now, int limit) {
+  return readAll(connection_.query(sql::kDueDeviations, PgParams().add(now).add(limit)),
+                 [](const PgRow& row) {
+                   return app::DueDeviation{row.text(0), row.text(1)};
+                 });
+}
+
+DeviationSettings PostgresStore::deviationSettings(std::string_view organisation) {
+  return loadDeviationSettings(*this, organisation);
+}
+
+void PostgresStore::saveDeviationSettings(std::string_view organisation,
+                                          const DeviationSettings& settings) {
+  connection_.query(sql::kDeleteDeviationSettings, PgParams().add(organisation));
+  CopyRows rows;
+  for (const GravityRule& rule : settings.rules) {
+    rows.add(organisation)
+        .add(rule.gravity)
+        .add(toString(rule.reach))
+        .add(rule.hours)
+        .add(rule.business_days)
+        .endRow();
+  }
+  connection_.copy("deviation_settings (organisation, gravity, reach, hours, business_days)", rows);
 }
 
 }  // namespace styr::store

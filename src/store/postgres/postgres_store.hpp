@@ -61,6 +61,17 @@ class PostgresStore final : public app::Store {
   std::vector<app::Notification> claimDueEmails(std::string_view now, std::string_view lease_until,
                                                 int limit) override;
   void recordEmailOutcome(const app::Notification& notification) override;
+  void insertDeviation(std::string_view organisation, const domain::Deviation& deviation) override;
+  bool updateDeviation(std::string_view organisation, const domain::Deviation& deviation) override;
+  std::optional<domain::Deviation> deviation(std::string_view organisation,
+                                             std::string_view code) override;
+  std::vector<domain::Deviation> deviations(std::string_view organisation,
+                                            std::optional<domain::DeviationState> state) override;
+  int lastDeviationNumber(std::string_view organisation, std::string_view prefix) override;
+  std::vector<app::DueDeviation> dueDeviations(std::string_view now, int limit) override;
+  domain::DeviationSettings deviationSettings(std::string_view organisation) override;
+  void saveDeviationSettings(std::string_view organisation,
+                             const domain::DeviationSettings& settings) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   domain::OrganisationData loadOccasionRecords(std::string_view organisation,
                                                std::string_view occasion,
@@ -106,6 +117,13 @@ class PostgresStore final : public app::Store {
     auto result = connection_.query(sql, PgParams().add(organisation));
     for (int row = 0; row < result.rows(); ++row) visit(PgRow(result, row));
   }
+  //! The same with $2 = `second`.
+  template <typename Visit>
+  void eachRow(std::string_view sql, std::string_view organisation, std::string_view second,
+               Visit visit) {
+    auto result = connection_.query(sql, PgParams().add(organisation).add(second));
+    for (int row = 0; row < result.rows(); ++row) visit(PgRow(result, row));
+  }
   //! The same with $2 = `second` and $3 = `third`.
   template <typename Visit>
   void eachRow(std::string_view sql, std::string_view organisation, std::string_view second,
@@ -132,6 +150,13 @@ class PostgresStore final : public app::Store {
   //! The versions' assessments, actions, topic texts and indicator values.
   void copyReportBackContent(std::string_view organisation,
                              const std::vector<domain::ReportBack>& report_backs);
+  //! Adds the deviation's levels and actions that are not stored, and changes those that are.
+  void writeDeviationLevelsAndActions(std::string_view organisation,
+                                      const domain::Deviation& deviation);
+  //! Adds the deviation's events with a sequence above `stored` (the newest stored one), in
+  //! one COPY.
+  void copyDeviationEvents(std::string_view organisation, const domain::Deviation& deviation,
+                           std::int64_t stored);
   //! Items of the organisation $1 with `where` (more conditions on $2...), with follow-up.
   std::vector<domain::Item> loadItems(std::string_view where, const PgParams& params);
   std::vector<domain::Item> loadChain(std::string_view chain, std::string_view organisation,

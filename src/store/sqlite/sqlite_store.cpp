@@ -115,6 +115,36 @@ void bindReportBackFields(SqliteStatement& statement, const ReportBack& report_b
       .bind(13, report_back.return_reason);
 }
 
+// Binds a deviation as both sql::kInsertDeviation and sql::kUpdateDeviation number it: ?1..?19
+// its fields, ?20 organisation, ?21 code, ?22 the revision (stored, or expected).
+void bindDeviation(SqliteStatement& statement, std::string_view organisation,
+                   const Deviation& deviation) {
+  statement.bind(1, deviation.unit)
+      .bind(2, deviation.reported_by)
+      .bind(3, deviation.reported_at)
+      .bind(4, toString(deviation.category))
+      .bind(5, static_cast<std::int64_t>(deviation.gravity))
+      .bind(6, deviation.title)
+      .bind(7, deviation.description);
+  bindDate(statement, 8, deviation.occurred_on);
+  statement.bind(9, joinCodes(deviation.affected_items))
+      .bind(10, joinCodes(deviation.affected_indicators));
+  if (deviation.budget_effect_sek) {
+    statement.bind(11, *deviation.budget_effect_sek);
+  } else {
+    statement.bindNull(11);
+  }
+  statement.bind(12, deviation.immediate_actions)
+      .bind(13, std::int64_t{deviation.confidential ? 1 : 0})
+      .bind(14, toString(deviation.state))
+      .bind(15, deviation.closing_note)
+      .bind(16, deviation.closed_by)
+      .bind(17, deviation.closed_at)
+      .bind(18, deviation.council_listed_at);
+  bindDate(statement, 19, deviation.council_meeting);
+  statement.bind(20, organisation).bind(21, deviation.code).bind(22, deviation.revision);
+}
+
 // Selects the wanted item codes for loadItems: ?1 is the organisation, ?2 a start item.
 constexpr std::string_view kAllItems = "SELECT code FROM items WHERE organisation = ?1";
 constexpr std::string_view kOneItem =
@@ -970,6 +1000,119 @@ void SqliteStore::recordEmailOutcome(const app::Notification& notification) {
       .bind(5, notification.id)
       .bind(6, notification.organisation)
       .run();
+}
+
+// Deviations.
+
+void SqliteStore::insertDeviation(std::string_view organisation, const Deviation& deviation) {
+  auto& insert = statement(sql::kInsertDeviation);
+  bindDeviation(insert, organisation, deviation);
+  insert.run();
+  writeDeviationLevelsAndActions(organisation, deviation);
+  insertDeviationEvents(organisation, deviation, 0);
+}
+
+bool SqliteStore::updateDeviation(std::string_view organisation, const Deviation& deviation) {
+  auto& update = statement(sql::kUpdateDeviation);
+  bindDeviation(update, organisation, deviation);
+  update.run();
+  if (sqlite3_changes(connection_.handle()) != 1) return false;
+  writeDeviationLevelsAndActions(organisation, deviation);
+  std::int64_t stored = 0;
+  eachRow(sql::kLastDeviationEvent, organisation, deviation.code,
+          [&](const SqliteStatement& row) { stored = row.integer(0); });
+  insertDeviationEvents(organisation, deviation, stored);
+  return true;
+}
+
+void SqliteStore::writeDeviationLevelsAndActions(std::string_view organisation,
+                                                 const Deviation& deviation) {
+  auto& level = statement(sql::kUpsertDeviationLevel);
+  for (const DeviationLevel& record : deviation.levels) {
+    level.bind(1, organisation)
+        .bind(2, deviation.code)
+        .bind(3, static_cast<std::int64_t>(record.position))
+        .bind(4, record.unit)
+        .bind(5, joinCodes(record.people))
+        .bind(6, record.notified_at)
+        .bind(7, record.acknowledged_at)
+        .bind(8, record.acknowledged_by)
+        .bind(9, record.due_at)
+        .bind(10, record.reminded_at)
+        .bind(11, record.escalated_at)
+        .bind(12, record.released_at)
+        .run();
+  }
+  auto& action = statement(sql::kUpsertDeviationAction);
+  for (const DeviationAction& record : deviation.actions) {
+    action.bind(1, organisation)
+        .bind(2, deviation.code)
+        .bind(3, static_cast<std::int64_t>(record.number))
+        .bind(4, record.description)
+        .bindOrNull(5, record.owner);
+    bindDate(action, 6, record.due);
+    action.bind(7, toString(record.status)).bind(8, record.added_by).bind(9, record.added_at).run();
+  }
+}
+
+void SqliteStore::insertDeviationEvents(std::string_view organisation, const Deviation& deviation,
+                                        std::int64_t stored) {
+  auto& insert = statement(sql::kInsertDeviationEvent);
+  for (const DeviationEvent& event : deviation.events) {
+    if (event.sequence <= stored) continue;
+    insert.bind(1, organisation)
+        .bind(2, deviation.code)
+        .bind(3, static_cast<std::int64_t>(event.sequence))
+        .bind(4, event.at)
+        .bind(5, event.person)
+        .bind(6, toString(event.kind))
+        .bind(7, event.text)
+        .bind(8, static_cast<std::int64_t>(event.gravity))
+        .bind(9, static_cast<std::int64_t>(event.level))
+        .bind(10, static_cast<std::int64_t>(event.action))
+        .bind(11, joinCodes(event.people))
+        .run();
+  }
+}
+
+std::optional<Deviation> SqliteStore::deviation(std::string_view organisation,
+                                                std::string_view code) {
+  return loadDeviation(*this, organisation, code);
+}
+
+std::vector<Deviation> SqliteStore::deviations(std::string_view organisation,
+                                               std::optional<DeviationState> state) {
+  return loadDeviationsOf(*this, organisation, state);
+}
+
+int SqliteStore::lastDeviationNumber(std::string_view organisation, std::string_view prefix) {
+  return lastDeviationNumberOf(*this, organisation, prefix);
+}
+
+std::vector<app::DueDeviation> SqliteStore::dueDeviations(std::string_view now, int limit) {
+  auto& query = statement(sql::kDueDeviations);
+  query.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<app::DueDeviation> due;
+  while (query.step()) due.push_back({query.text(0), query.text(1)});
+  return due;
+}
+
+DeviationSettings SqliteStore::deviationSettings(std::string_view organisation) {
+  return loadDeviationSettings(*this, organisation);
+}
+
+void SqliteStore::saveDeviationSettings(std::string_view organisation,
+                                        const DeviationSettings& settings) {
+  statement(sql::kDeleteDeviationSettings).bind(1, organisation).run();
+  auto& insert = statement(sql::kInsertDeviationRule);
+  for (const GravityRule& rule : settings.rules) {
+    insert.bind(1, organisation)
+        .bind(2, static_cast<std::int64_t>(rule.gravity))
+        .bind(3, toString(rule.reach))
+        .bind(4, static_cast<std::int64_t>(rule.hours))
+        .bind(5, static_cast<std::int64_t>(rule.business_days))
+        .run();
+  }
 }
 
 }  // namespace styr::store

@@ -64,6 +64,17 @@ class SqliteStore final : public app::Store {
   std::vector<app::Notification> claimDueEmails(std::string_view now, std::string_view lease_until,
                                                 int limit) override;
   void recordEmailOutcome(const app::Notification& notification) override;
+  void insertDeviation(std::string_view organisation, const domain::Deviation& deviation) override;
+  bool updateDeviation(std::string_view organisation, const domain::Deviation& deviation) override;
+  std::optional<domain::Deviation> deviation(std::string_view organisation,
+                                             std::string_view code) override;
+  std::vector<domain::Deviation> deviations(std::string_view organisation,
+                                            std::optional<domain::DeviationState> state) override;
+  int lastDeviationNumber(std::string_view organisation, std::string_view prefix) override;
+  std::vector<app::DueDeviation> dueDeviations(std::string_view now, int limit) override;
+  domain::DeviationSettings deviationSettings(std::string_view organisation) override;
+  void saveDeviationSettings(std::string_view organisation,
+                             const domain::DeviationSettings& settings) override;
   domain::OrganisationData loadOrganisation(std::string_view organisation) override;
   domain::OrganisationData loadOccasionRecords(std::string_view organisation,
                                                std::string_view occasion,
@@ -110,6 +121,14 @@ class SqliteStore final : public app::Store {
     query.bind(1, organisation);
     while (query.step()) visit(std::as_const(query));
   }
+  //! The same with $2 = `second`.
+  template <typename Visit>
+  void eachRow(std::string_view sql, std::string_view organisation, std::string_view second,
+               Visit visit) {
+    auto& query = statement(sql);
+    query.bind(1, organisation).bind(2, second);
+    while (query.step()) visit(std::as_const(query));
+  }
   //! The same with $2 = `second` and $3 = `third`.
   template <typename Visit>
   void eachRow(std::string_view sql, std::string_view organisation, std::string_view second,
@@ -138,6 +157,12 @@ class SqliteStore final : public app::Store {
   //! Items selected by `where_codes`, a query returning the codes of the wanted items.
   std::vector<domain::Item> loadItems(std::string_view organisation, std::string_view where_codes,
                                       std::string_view code);
+  //! Adds the deviation's levels and actions that are not stored, and changes those that are.
+  void writeDeviationLevelsAndActions(std::string_view organisation,
+                                      const domain::Deviation& deviation);
+  //! Adds the deviation's events with a sequence above `stored` (the newest stored one).
+  void insertDeviationEvents(std::string_view organisation, const domain::Deviation& deviation,
+                             std::int64_t stored);
 
   SqliteConnection connection_;
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
