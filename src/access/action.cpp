@@ -7,7 +7,7 @@ namespace styr::access {
 
 namespace {
 
-constexpr std::array<std::pair<Action, std::string_view>, 32> kActions{{
+constexpr std::array<std::pair<Action, std::string_view>, 37> kActions{{
     {Action::read_item, "read_item"},
     {Action::create_item, "create_item"},
     {Action::edit_what, "edit_what"},
@@ -40,6 +40,11 @@ constexpr std::array<std::pair<Action, std::string_view>, 32> kActions{{
     {Action::decide_report_back, "decide_report_back"},
     {Action::read_follow_up_overview, "read_follow_up_overview"},
     {Action::send_reminders, "send_reminders"},
+    {Action::report_deviation, "report_deviation"},
+    {Action::read_deviation, "read_deviation"},
+    {Action::comment_deviation, "comment_deviation"},
+    {Action::handle_deviation, "handle_deviation"},
+    {Action::manage_deviation_settings, "manage_deviation_settings"},
 }};
 
 constexpr std::array<std::pair<Scope, std::string_view>, 4> kScopes{{
@@ -111,6 +116,7 @@ Scope scopeOf(Action action) {
     case Action::read_follow_up_plan:
     case Action::read_report_back:
     case Action::read_follow_up_overview:
+    case Action::read_deviation:
       return Scope::read;
     case Action::create_item:
     case Action::edit_what:
@@ -128,6 +134,10 @@ Scope scopeOf(Action action) {
     case Action::write_report_back:
     case Action::decide_report_back:
     case Action::send_reminders:
+    case Action::report_deviation:
+    case Action::comment_deviation:
+    case Action::handle_deviation:
+    case Action::manage_deviation_settings:
       return Scope::write_content;
     case Action::import_data:
     case Action::export_data:

@@ -55,6 +55,13 @@ enum class Action {
   decide_report_back,
   read_follow_up_overview,
   send_reminders,
+  report_deviation,
+  read_deviation,
+  comment_deviation,
+  //! Acknowledge, assess, raise or lower, add and change corrective actions, close: the chain
+  //! that was told.
+  handle_deviation,
+  manage_deviation_settings,
 };
 
 std::string_view toString(Action value);

@@ -93,6 +93,16 @@ std::string_view phrase(Action action) {
       return "read the follow-up overview";
     case Action::send_reminders:
       return "send reminders";
+    case Action::report_deviation:
+      return "report deviations";
+    case Action::read_deviation:
+      return "read deviations";
+    case Action::comment_deviation:
+      return "comment on deviations";
+    case Action::handle_deviation:
+      return "handle deviations";
+    case Action::manage_deviation_settings:
+      return "change how far each gravity of deviation goes";
   }
   return toString(action);
 }
@@ -150,6 +160,11 @@ bool isDocumentAction(Action action) {
 bool isReportBackAction(Action action) {
   return action == Action::read_report_back || action == Action::write_report_back ||
          action == Action::decide_report_back;
+}
+
+bool isDeviationAction(Action action) {
+  return action == Action::read_deviation || action == Action::comment_deviation ||
+         action == Action::handle_deviation;
 }
 
 std::string labelOf(const domain::ReportBack& report_back) {
@@ -236,6 +251,12 @@ Decision Rights::can(Action action, const Subject& subject) const {
   if (isReportBackAction(action) && subject.report_back == nullptr) {
     return deny(fmt::format("to {}, name the report-back", phrase(action)));
   }
+  if (isDeviationAction(action) && subject.deviation == nullptr) {
+    return deny(fmt::format("to {}, name the deviation", phrase(action)));
+  }
+  if (action == Action::report_deviation && subject.unit.empty()) {
+    return deny(fmt::format("to {}, name the unit the deviation is reported on", phrase(action)));
+  }
   if (action == Action::record_indicator_value && subject.unit.empty()) {
     return deny(fmt::format("to {}, name the unit the value is reported for", phrase(action)));
   }
@@ -319,6 +340,20 @@ Decision Rights::canSignedIn(Action action, const Subject& subject) const {
       return writeReportBack(*subject.report_back);
     case Action::decide_report_back:
       return decideReportBack(*subject.report_back);
+    case Action::report_deviation:
+      return reportDeviation(subject);
+    case Action::read_deviation:
+      return readDeviation(*subject.deviation);
+    case Action::comment_deviation:
+      // The reporter adds what they learn later; the chain discusses it.
+      if (!actor_.person.empty() && subject.deviation->reported_by == actor_.person) {
+        return allow();
+      }
+      return handleDeviation(*subject.deviation);
+    case Action::handle_deviation:
+      return handleDeviation(*subject.deviation);
+    case Action::manage_deviation_settings:
+      return runYear(action);
   }
   return deny("the action is not one Styr knows");
 }
@@ -630,6 +665,80 @@ Decision Rights::decideReportBack(const domain::ReportBack& report_back) const {
                         who(), unit->code, labelOf(report_back))
           : fmt::format("{} is not head of {}, the level above that approves or returns {}", who(),
                         unit->code, labelOf(report_back))));
+}
+
+Decision Rights::reportDeviation(const Subject& subject) const {
+  // D13: everyone reports, on the units they work in; heads also on the units below them.
+  if (belongsTo(subject.unit) || headsOrAbove(subject.unit) || answersFor(subject.unit)) {
+    return allow();
+  }
+  if (index_.unit(subject.unit) == nullptr) {
+    return deny(fmt::format("there is no unit {} to report a deviation on", subject.unit));
+  }
+  return deny(withoutContentRights(
+      fmt::format("{} may report deviations on the units they belong to or head, and {} is none "
+                  "of these",
+                  who(), subject.unit)));
+}
+
+// The chain that must know: whoever was told at a level, and whoever answers for a level's unit
+// today (a successor).
+bool Rights::isInChainOf(const domain::Deviation& deviation) const {
+  if (actor_.person.empty()) return false;
+  if (domain::wasTold(deviation, actor_.person)) return true;
+  for (const domain::DeviationLevel& level : deviation.levels) {
+    if (level.released_at.empty() && answersFor(level.unit)) return true;
+    const Unit* unit = index_.unit(level.unit);
+    bool political = unit != nullptr && domain::isPoliticalBody(unit->kind);
+    if (political && level.released_at.empty() &&
+        std::any_of(
+            index_.membershipsOf(level.unit).begin(), index_.membershipsOf(level.unit).end(),
+            [&](const Membership* membership) {
+              return membership->person == actor_.person && membership->role == Role::chair &&
+                     domain::isValidOn(membership->valid_from, membership->valid_to, today_);
+            })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Decision Rights::readDeviation(const domain::Deviation& deviation) const {
+  bool reporter = !actor_.person.empty() && deviation.reported_by == actor_.person;
+  // An action's owner reads what they are to remedy, confidential or not.
+  bool owner =
+      !actor_.person.empty() && std::any_of(deviation.actions.begin(), deviation.actions.end(),
+                                            [&](const domain::DeviationAction& action) {
+                                              return action.owner == actor_.person;
+                                            });
+  if (reporter || owner || isInChainOf(deviation)) return allow();
+  if (deviation.confidential) {
+    // Personal data (GDPR): only those who must know, not controllers nor colleagues.
+    return deny(withoutContentRights(
+        fmt::format("{} is confidential: only its reporter and those of the chain who were told "
+                    "read it, and {} is none of these",
+                    deviation.code, who())));
+  }
+  // Otherwise as the unit's report-backs: its staff, the heads above, controllers, and the
+  // politicians of every body it reached.
+  bool politician = std::any_of(
+      deviation.levels.begin(), deviation.levels.end(),
+      [&](const domain::DeviationLevel& level) { return contains(seats_, level.unit); });
+  if (controller_ || politician || belongsTo(deviation.unit) || headsOrAbove(deviation.unit)) {
+    return allow();
+  }
+  return deny(withoutContentRights(
+      fmt::format("{} may read the deviations of the units they belong to or head and of those "
+                  "below, and those that reached their body; {} is none of these",
+                  who(), deviation.code)));
+}
+
+Decision Rights::handleDeviation(const domain::Deviation& deviation) const {
+  if (isInChainOf(deviation)) return allow();
+  return deny(withoutContentRights(
+      fmt::format("only the levels of the chain that were told of {} handle it, and {} is none "
+                  "of them",
+                  deviation.code, who())));
 }
 
 bool Rights::belongsTo(std::string_view unit) const {

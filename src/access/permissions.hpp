@@ -19,6 +19,7 @@
 #include "access/action.hpp"
 #include "domain/chain_index.hpp"
 #include "domain/date.hpp"
+#include "domain/deviation.hpp"
 #include "domain/model.hpp"
 
 namespace styr::access {
@@ -41,7 +42,9 @@ struct Actor {
 //! subtree and read_indicators to one unit's values; left empty they mean the whole
 //! organisation. record_indicator_value needs `unit`: the unit the value is reported for.
 //! Report-back actions need `report_back` (write_report_back on a new one: its recipient is
-//! what counts); read_follow_up_overview takes `unit` like read_coverage.
+//! what counts); read_follow_up_overview takes `unit` like read_coverage. report_deviation
+//! needs `unit` (the unit reported on); the other deviation actions but
+//! manage_deviation_settings need `deviation`.
 struct Subject {
   std::string organisation;  //!< SCB code of the organisation the record belongs to
   const domain::Item* item = nullptr;
@@ -49,6 +52,7 @@ struct Subject {
   std::string unit;
   std::string person;
   const domain::ReportBack* report_back = nullptr;
+  const domain::Deviation* deviation = nullptr;
 };
 
 //! Allowed, or denied with a reason a person can read and act on.
@@ -86,6 +90,10 @@ class Rights {
   [[nodiscard]] Decision writeReportBack(const domain::ReportBack& report_back) const;
   [[nodiscard]] Decision decideReportBack(const domain::ReportBack& report_back) const;
   [[nodiscard]] bool writesFor(const domain::ReportBack& report_back) const;
+  [[nodiscard]] Decision reportDeviation(const Subject& subject) const;
+  [[nodiscard]] Decision readDeviation(const domain::Deviation& deviation) const;
+  [[nodiscard]] Decision handleDeviation(const domain::Deviation& deviation) const;
+  [[nodiscard]] bool isInChainOf(const domain::Deviation& deviation) const;
 
   [[nodiscard]] bool belongsTo(std::string_view unit) const;
   [[nodiscard]] bool heads(std::string_view unit) const;

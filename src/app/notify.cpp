@@ -4,8 +4,14 @@ namespace styr::app {
 
 bool notifyPerson(Store& store, const Clock& clock, const domain::ChainIndex& index,
                   std::string_view person, const Message& message) {
+  return notifyPerson(store, clock, index.data().organisation.code, person, index.person(person),
+                      message);
+}
+
+bool notifyPerson(Store& store, const Clock& clock, std::string_view organisation,
+                  std::string_view person, const domain::Person* found, const Message& message) {
   Notification notification;
-  notification.organisation = index.data().organisation.code;
+  notification.organisation = std::string(organisation);
   notification.person = std::string(person);
   notification.kind = message.kind;
   notification.subject = message.subject;
@@ -13,8 +19,7 @@ bool notifyPerson(Store& store, const Clock& clock, const domain::ChainIndex& in
   notification.link = message.link;
   notification.dedupe_key = message.dedupe_key;
   notification.created_at = formatTimestamp(clock.now());
-  if (const domain::Person* found = index.person(person);
-      found != nullptr && !found->email.empty()) {
+  if (found != nullptr && !found->email.empty()) {
     // Pending whether or not a server delivers mail: one started with --smtp later sends
     // what is still due, and one without it leaves the mail waiting, never lost.
     notification.email = found->email;

@@ -25,5 +25,9 @@ struct Message {
 //! false when a notification with the same dedupe key exists already (nothing written).
 bool notifyPerson(Store& store, const Clock& clock, const domain::ChainIndex& index,
                   std::string_view person, const Message& message);
+//! The same for a person read from the store (`found`: null when there is no such person, who
+//! then gets the notification in the app only), for callers that hold no snapshot.
+bool notifyPerson(Store& store, const Clock& clock, std::string_view organisation,
+                  std::string_view person, const domain::Person* found, const Message& message);
 
 }  // namespace styr::app

@@ -8,8 +8,10 @@
 namespace styr::app {
 
 const std::vector<domain::Violation>& OrganisationSnapshot::violations() const {
-  std::call_once(validated_, [this] { violations_ = domain::validate(loaded.data); });
-  return violations_;
+  Shared& shared = *shared_;
+  std::call_once(shared.validated,
+                 [&shared] { shared.violations = domain::validate(shared.loaded.data); });
+  return shared.violations;
 }
 
 namespace {
@@ -90,6 +92,8 @@ std::shared_ptr<const OrganisationSnapshot> follow(Store& store, std::string_vie
           entry.record.substr(slash + 1, second - slash - 1));
     } else if (entry.record_kind == "occasion") {
       changed[entry.record];
+    } else if (entry.record_kind == "deviation" || entry.record_kind == "deviation_settings") {
+      // Kept outside snapshots (read from the store as they are asked for).
     } else {
       followable = false;
     }
@@ -98,6 +102,7 @@ std::shared_ptr<const OrganisationSnapshot> follow(Store& store, std::string_vie
       newest - base.sequence > ReadModels::kMostEntriesFollowed) {
     return nullptr;
   }
+  if (changed.empty()) return std::make_shared<const OrganisationSnapshot>(newest, base);
   domain::OrganisationData data = base.data();
   for (const auto& [code, recipients] : changed) {
     if (recipients.empty()) {

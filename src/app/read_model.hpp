@@ -22,18 +22,26 @@ namespace styr::app {
 //! An organisation's records as of one audit sequence; never changed once built.
 struct OrganisationSnapshot {
   OrganisationSnapshot(std::int64_t at_sequence, domain::OrganisationData data)
-      : sequence(at_sequence), loaded(std::move(data)) {}
+      : sequence(at_sequence), shared_(std::make_shared<Shared>(std::move(data))) {}
+  //! The records of `same` as of a later sequence, when every change since it was of records
+  //! kept outside snapshots (deviations): shared, not copied, and validated once for both.
+  OrganisationSnapshot(std::int64_t at_sequence, const OrganisationSnapshot& same)
+      : sequence(at_sequence), shared_(same.shared_) {}
   std::int64_t sequence = 0;
-  LoadedOrganisation loaded;
 
-  [[nodiscard]] const domain::OrganisationData& data() const { return loaded.data; }
-  [[nodiscard]] const domain::ChainIndex& index() const { return loaded.index; }
+  [[nodiscard]] const domain::OrganisationData& data() const { return shared_->loaded.data; }
+  [[nodiscard]] const domain::ChainIndex& index() const { return shared_->loaded.index; }
   //! domain::validate over the snapshot, computed at the first call (only writers need it).
   [[nodiscard]] const std::vector<domain::Violation>& violations() const;
 
  private:
-  mutable std::once_flag validated_;
-  mutable std::vector<domain::Violation> violations_;
+  struct Shared {
+    explicit Shared(domain::OrganisationData data) : loaded(std::move(data)) {}
+    LoadedOrganisation loaded;
+    std::once_flag validated;
+    std::vector<domain::Violation> violations;
+  };
+  std::shared_ptr<Shared> shared_;
 };
 
 //! Snapshots by organisation, safe to share between threads (each with its own Store).
@@ -45,7 +53,8 @@ class ReadModels {
   //!
   //! When the audit entries since the snapshot are all of follow-up occasions and
   //! report-backs (a deadline day's saves and submissions), only those occasions are read
-  //! again and the rest is copied from the snapshot; anything else reads the whole
+  //! again and the rest is copied from the snapshot; entries of records kept outside
+  //! snapshots (deviations) change nothing in it; anything else reads the whole
   //! organisation. One thread brings an organisation up to date at a time; the others wait
   //! for it rather than read the same again.
   std::shared_ptr<const OrganisationSnapshot> current(Store& store, std::string_view organisation);

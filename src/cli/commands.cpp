@@ -19,6 +19,7 @@
 #include "app/add_account.hpp"
 #include "app/clock.hpp"
 #include "app/copy_database.hpp"
+#include "app/deviation_use_cases.hpp"
 #include "app/import_organisation.hpp"
 #include "app/organisation_queries.hpp"
 #include "app/outbox.hpp"
@@ -26,6 +27,7 @@
 #include "app/verify_audit_trail.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "demo/demo_deviations.hpp"
 #include "demo/demo_setup.hpp"
 #include "demo/generator.hpp"
 #include "demo/lerum_demo.hpp"
@@ -101,6 +103,7 @@ int runDemo(const CommonOptions& common, const DemoOptions& /*options*/) {
   if (!store->organisation(demo.organisation.code)) {
     auto imported = app::importOrganisation(*store, clock, common.actor, demo);
     if (!imported) return fail(imported.error());
+    if (auto error = demo::addDemoDeviations(*store)) return fail(*error);
     created = true;
   }
   app::LoadedOrganisation loaded(store->loadOrganisation(demo.organisation.code));
@@ -476,7 +479,8 @@ int runServe(const CommonOptions& common, const ServeOptions& options) {
   }
   // Reminders before and after deadlines are queued by a sweep of every organisation once a
   // minute (deduplicated, so a sweep that runs again queues nothing twice), with its own
-  // store connection, in-app whether or not e-mail is configured.
+  // store connection, in-app whether or not e-mail is configured. The deviations' time-limit
+  // sweep (D11) runs in the same pass: it goes through every organisation itself.
   std::jthread reminder_loop([db, &clock, models = context.models](std::stop_token stop) {
     auto log = spdlog::default_logger();
     std::unique_ptr<app::Store> store;
@@ -491,6 +495,17 @@ int runServe(const CommonOptions& common, const ServeOptions& options) {
         }
       } catch (const std::exception& error) {
         log->error("reminders: {}", error.what());
+        store.reset();
+      }
+      try {
+        if (!store) store = store::openStore(db);
+        app::DeviationSweep swept = app::sweepDeviations(*store, clock, *models);
+        if (swept.deviations > 0) {
+          log->info("deviations: {} changed, {} levels reminded, {} levels told further",
+                    swept.deviations, swept.reminded, swept.escalated);
+        }
+      } catch (const std::exception& error) {
+        log->error("deviations: {}", error.what());
         store.reset();
       }
       std::unique_lock lock(mutex);

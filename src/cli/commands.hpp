@@ -100,4 +100,18 @@ int runCalendar(const CommonOptions& common, const CalendarOptions& options);
 //! database (for cron), printing how many reminders were queued.
 int runRemind(const CommonOptions& common);
 
+// Deviations (deviation_commands.cpp).
+
+struct DeviationsOptions {
+  bool all = false;  //!< the closed ones too
+  bool json = false;
+  bool sweep = false;
+};
+
+//! The open deviations (with `all` the closed ones too) of the organisation, or of every one
+//! in the database, each with its levels: who was told, who acknowledged when, who is still
+//! waiting, reminded or released. With `sweep`, instead, the time-limit sweep once over the
+//! whole database (for cron), printing what it did.
+int runDeviations(const CommonOptions& common, const DeviationsOptions& options);
+
 }  // namespace styr::cli

@@ -188,6 +188,27 @@ int main(int argc, char** argv) {
       "--org,--organisation", common.organisation,
       "organisation (4-digit SCB code); default: every organisation in the database");
 
+  DeviationsOptions deviations;
+  auto* deviations_command = app.add_subcommand(
+      "deviations",
+      "the open deviations with how far up each is known and who has acknowledged; with "
+      "--sweep, the time-limit sweep once (for cron)");
+  add_db(deviations_command);
+  auto* deviations_org = deviations_command->add_option(
+      "--org,--organisation", common.organisation,
+      "organisation (4-digit SCB code); default: every organisation in the database");
+  auto* deviations_all =
+      deviations_command->add_flag("--all", deviations.all, "the closed deviations too");
+  auto* deviations_json = deviations_command->add_flag("--json", deviations.json, "print JSON");
+  // The sweep goes through every organisation of the database, as `styr serve` runs it.
+  deviations_command
+      ->add_flag("--sweep", deviations.sweep,
+                 "remind the levels whose time to acknowledge has run out, and tell the next "
+                 "level where a reminded one is still silent; print the counts")
+      ->excludes(deviations_org)
+      ->excludes(deviations_all)
+      ->excludes(deviations_json);
+
   common.actor = actorFromEnvironment();
   try {
     app.parse(argc, argv);
@@ -211,6 +232,7 @@ int main(int argc, char** argv) {
     if (*outbox_deliver_command) return runOutboxDeliver(common, outbox_mail);
     if (*calendar_command) return runCalendar(common, calendar);
     if (*remind_command) return runRemind(common);
+    if (*deviations_command) return runDeviations(common, deviations);
   } catch (const std::exception& error) {
     // Broken infrastructure (an unreadable database, a full disk): say what and stop.
     std::fprintf(stderr, "styr: %s\n", error.what());

@@ -2,6 +2,7 @@
 
 #include "app/add_account.hpp"
 #include "app/import_organisation.hpp"
+#include "demo/demo_deviations.hpp"
 
 namespace styr::demo {
 
@@ -26,6 +27,10 @@ std::optional<app::Error> ensureDemo(app::Store& store, const app::Clock& clock,
   if (!store.organisation(organisation)) {
     auto imported = app::importOrganisation(store, clock, actor, data);
     if (!imported) return imported.error();
+    // The deviations belong to the demo's year: they name its people on the days they happened.
+    if (follow_up == DemoFollowUp::year_2025) {
+      if (auto error = addDemoDeviations(store)) return error;
+    }
   }
   DemoKeyPeople people = lerumKeyPeople();
   for (const auto& login : demoLogins()) {

@@ -28,7 +28,8 @@ struct DemoLogin {
 const std::vector<DemoLogin>& demoLogins();
 
 //! Creates the demo's organisation and accounts, each only if missing; `follow_up` says
-//! whether a demo created here holds its year of follow-up.
+//! whether a demo created here holds its year of follow-up (and its deviations,
+//! demo_deviations.hpp).
 std::optional<app::Error> ensureDemo(app::Store& store, const app::Clock& clock,
                                      const std::string& actor,
                                      DemoFollowUp follow_up = DemoFollowUp::year_2025);

@@ -3,6 +3,7 @@
 #include "http/admin_routes.hpp"
 #include "http/analysis_routes.hpp"
 #include "http/calendar_routes.hpp"
+#include "http/deviation_routes.hpp"
 #include "http/document_routes.hpp"
 #include "http/follow_up_routes.hpp"
 #include "http/health.hpp"
@@ -28,6 +29,7 @@ void addApiRoutes(Router& router, const ApiContext& context) {
   addFollowUpRoutes(router, context);
   addNotificationRoutes(router, context);
   addCalendarRoutes(router, context);
+  addDeviationRoutes(router, context);
 }
 
 }  // namespace styr::http

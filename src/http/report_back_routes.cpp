@@ -1,6 +1,6 @@
 // Report-backs over HTTP: every recipient's report-back to an occasion, one recipient's with
-// its versions, items, topics and indicator values, and the steps of its life (save, submit,
-// return, approve), each decided by app/follow_up_use_cases.
+// its versions, items, topics, indicator values and the unit's deviations, and the steps of
+// its life (save, submit, return, approve), each decided by app/follow_up_use_cases.
 
 #include <fmt/format.h>
 
@@ -8,9 +8,11 @@
 #include <charconv>
 #include <functional>
 
+#include "app/deviation_use_cases.hpp"
 #include "app/follow_up_use_cases.hpp"
 #include "domain/occasion_overview.hpp"
 #include "domain/roll_up.hpp"
+#include "http/deviation_routes.hpp"
 #include "http/error_response.hpp"
 #include "http/follow_up_routes.hpp"
 #include "http/representations.hpp"
@@ -193,9 +195,9 @@ app::Error notVisible(const FollowUpOccasion& occasion, const Recipient& recipie
 
 //! One recipient's report-back as the caller may see it, showing `version` (the newest the
 //! caller may read when none is asked for).
-Response renderReportBack(const View& view, const FollowUpOccasion& occasion,
-                          const Recipient& recipient, std::optional<int> version,
-                          int status = 200) {
+Response renderReportBack(const ApiContext& context, const View& view,
+                          const FollowUpOccasion& occasion, const Recipient& recipient,
+                          std::optional<int> version, int status = 200) {
   const domain::ChainIndex& index = view.index();
   bool in_scope = domain::isRecipientInScope(occasion, recipient, index);
   std::string approving = domain::approvingUnit(recipient, index);
@@ -281,6 +283,17 @@ Response renderReportBack(const View& view, const FollowUpOccasion& occasion,
       indicator_values.push_back(std::move(shown_value));
     }
   }
+  // The deviations of the unit and below since the unit last reported (D10 + D11): a
+  // person's report-back has none of its own.
+  nlohmann::json deviations = nlohmann::json::array();
+  if (!recipient.isPerson()) {
+    auto taken_up = app::deviationsForReportBack(useCases(context), view.caller(), occasion.code,
+                                                 recipient.unit);
+    if (!taken_up) return errorResponse(taken_up.error());
+    for (const domain::Deviation& deviation : taken_up.value()) {
+      deviations.push_back(deviationSummaryJson(index, deviation));
+    }
+  }
   const ReportBack* newest = seen.versions.empty() ? nullptr : seen.versions.back();
   Response response = json(
       status,
@@ -305,6 +318,7 @@ Response renderReportBack(const View& view, const FollowUpOccasion& occasion,
        {"hidden_below", hidden},
        {"topics", std::move(topics)},
        {"indicator_values", std::move(indicator_values)},
+       {"deviations", std::move(deviations)},
        {"actions", actionsJson(view, occasion, recipient, seen, in_scope)}});
   if (newest != nullptr) response.headers.set("ETag", etagOf(newest->revision));
   return response;
@@ -333,7 +347,7 @@ Response getReportBack(const ApiContext& context, const Request& request) {
   if (!occasion) return errorResponse(occasion.error());
   auto recipient = recipientNamed(reader, request.pathParam("recipient"));
   if (!recipient) return errorResponse(recipient.error());
-  return renderReportBack(reader, *occasion.value(), recipient.value(), version.value());
+  return renderReportBack(context, reader, *occasion.value(), recipient.value(), version.value());
 }
 
 Response listReportBacks(const ApiContext& context, const Request& request) {
@@ -419,8 +433,8 @@ Handler stepRoute(const ApiContext& context, bool creates, Step step) {
     if (!occasion) return errorResponse(occasion.error());
     // A new version (the first, or the one after a return) starts at revision 1.
     int status = creates && result.value().revision == 1 ? 201 : 200;
-    Response response = renderReportBack(*after.value(), *occasion.value(), recipient.value(),
-                                         result.value().version, status);
+    Response response = renderReportBack(context, *after.value(), *occasion.value(),
+                                         recipient.value(), result.value().version, status);
     if (status == 201) {
       response.headers.set("Location", fmt::format("/api/v1/occasions/{}/report-backs/{}",
                                                    occasion_code, recipient.value().code()));

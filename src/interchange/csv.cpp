@@ -513,4 +513,33 @@ ImportKind detectImportKind(std::string_view text) {
   return ImportKind::unknown;
 }
 
+std::string csvRecord(const std::vector<std::string>& fields) {
+  std::string record;
+  for (std::size_t field_idx = 0; field_idx < fields.size(); ++field_idx) {
+    const std::string& field = fields[field_idx];
+    if (field_idx > 0) record += ',';
+    const bool quoted = field.find_first_of(",\"\r\n") != std::string::npos ||
+                        (!field.empty() && (isBlank(field.front()) || isBlank(field.back())));
+    if (!quoted) {
+      record += field;
+      continue;
+    }
+    record += '"';
+    for (char c : field) {
+      if (c == '"') record += '"';
+      record += c;
+    }
+    record += '"';
+  }
+  record += "\r\n";
+  return record;
+}
+
+std::string spreadsheetText(std::string_view text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    return "'" + std::string(text);
+  }
+  return std::string(text);
+}
+
 }  // namespace styr::interchange

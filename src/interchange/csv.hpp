@@ -1,7 +1,8 @@
 #pragma once
 // CSV import of the organisation tree and its people, the two lists a municipality keeps in
 // its HR and organisation systems and can export to a spreadsheet. Column names and values
-// are described in docs/exchange-format.md.
+// are described in docs/exchange-format.md. And CSV out, for registers a controller takes
+// into a spreadsheet.
 
 #include <string>
 #include <string_view>
@@ -44,5 +45,15 @@ enum class ImportKind { organisation_json, units_csv, people_csv, unknown };
 //! format; a CSV header is units or people by the columns only one of them has. Only a guess
 //! at the kind: the reader then checks the file itself.
 ImportKind detectImportKind(std::string_view text);
+
+//! One record of RFC 4180 CSV, comma-separated and ending in CRLF. A field holding a comma, a
+//! quote, CR or LF, or starting or ending with a blank (which readers trim), is quoted, its
+//! quotes doubled.
+std::string csvRecord(const std::vector<std::string>& fields);
+
+//! Text someone wrote, safe to open in a spreadsheet: one starting with =, +, -, @, a tab or
+//! CR would be run as a formula there (CSV injection), so it gets a leading apostrophe, which
+//! spreadsheets read as "this is text".
+std::string spreadsheetText(std::string_view text);
 
 }  // namespace styr::interchange

@@ -31,6 +31,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -40,6 +41,7 @@
 #include "access/permissions.hpp"
 #include "domain/chain_fixture.hpp"
 #include "domain/chain_index.hpp"
+#include "domain/deviation.hpp"
 #include "domain/model.hpp"
 
 namespace styr::access::testing {
@@ -239,6 +241,8 @@ class World {
       result.item = &proposed_items_.emplace_back(std::move(proposed));
     } else if (name.starts_with("rb ")) {
       result.report_back = &proposed_report_backs_.emplace_back(reportBack(rest("rb ")));
+    } else if (name.starts_with("dev ")) {
+      result.deviation = &deviations_.emplace_back(deviation(rest("dev "), index));
     } else if (name.starts_with("doc ")) {
       result.document = index.document(rest("doc "));
       if (result.document == nullptr) throw std::out_of_range("no document " + rest("doc "));
@@ -268,6 +272,12 @@ class World {
                                    "new KD>SEK2", "new KS>KD", "new KF>KS", "new ARB>P-ARB"}) {
         result.push_back(proposed);
       }
+      for (const char* spec :
+           {"1 ENH P-EMP", "1 ENH P-EMP2", "1 ENH P-EMP2 confidential", "2 ENH P-EMP",
+            "2 ENH P-EMP confidential", "4 ENH P-EMP", "4 ENH P-EMP confidential", "1 ARB P-ARB",
+            "1 ENH3 P-EMP3", "1 ENH2 P-SEK2", "3 SEK P-SEK"}) {
+        result.push_back(std::string("dev ") + spec);
+      }
       for (const char* status : {"draft", "submitted", "returned", "approved"}) {
         for (const char* recipient : {"KS", "KD", "SEK", "ENH", "ARB", "ENH3", "SEK2", "ENH2",
                                       "P-EMP", "P-EMP2", "P-EMP3", "P-ARB"}) {
@@ -280,6 +290,30 @@ class World {
   }
 
  private:
+  //! "GRAVITY UNIT REPORTER[ confidential]", as subject() takes it after "dev ": reported on
+  //! kToday, told (as the use case tells) up to the default reach of the gravity.
+  static domain::Deviation deviation(const std::string& spec, const domain::ChainIndex& index) {
+    std::istringstream words(spec);
+    domain::Deviation deviation;
+    std::string flag;
+    if (!(words >> deviation.gravity >> deviation.unit >> deviation.reported_by)) {
+      throw std::out_of_range("no deviation named " + spec);
+    }
+    deviation.confidential = static_cast<bool>(words >> flag) && flag == "confidential";
+    deviation.code = "AVV-2025-0001";
+    auto path = domain::escalationPath(index, deviation.unit);
+    auto reach = domain::defaultDeviationSettings().rule(deviation.gravity).reach;
+    std::size_t count = domain::levelsFor(index, path, reach);
+    for (std::size_t i = 0; i < count; ++i) {
+      domain::DeviationLevel level;
+      level.position = static_cast<int>(i) + 1;
+      level.unit = path[i];
+      level.people = domain::peopleToTell(index, path[i], kToday);
+      deviation.levels.push_back(level);
+    }
+    return deviation;
+  }
+
   //! "STATUS RECIPIENT", as subject() takes it after "rb ".
   static domain::ReportBack reportBack(const std::string& spec) {
     std::size_t space = spec.find(' ');
@@ -307,6 +341,7 @@ class World {
   std::deque<domain::Item> proposed_items_;
   std::deque<domain::SteeringDocument> proposed_documents_;
   std::deque<domain::ReportBack> proposed_report_backs_;
+  std::deque<domain::Deviation> deviations_;
 };
 
 }  // namespace styr::access::testing

@@ -546,7 +546,7 @@ TEST(Permissions, APersonsReportBackStaysWithTheChainAboveThem) {
 TEST(ActionNames, RoundTripAndRejectUnknownNames) {
   for (Action action : allActions()) EXPECT_EQ(parseAction(toString(action)), action);
   for (Scope scope : allScopes()) EXPECT_EQ(parseScope(toString(scope)), scope);
-  EXPECT_EQ(allActions().size(), 32U);
+  EXPECT_EQ(allActions().size(), 37U);
   EXPECT_EQ(parseAction("decide_report_back"), Action::decide_report_back);
   EXPECT_EQ(toString(Action::edit_what), "edit_what");
   EXPECT_EQ(toString(Scope::write_content), "write_content");
@@ -568,11 +568,16 @@ TEST(ActionNames, EveryActionNeedsTheScopeOfItsKind) {
   EXPECT_EQ(scopeOf(Action::write_report_back), Scope::write_content);
   EXPECT_EQ(scopeOf(Action::decide_report_back), Scope::write_content);
   EXPECT_EQ(scopeOf(Action::send_reminders), Scope::write_content);
+  EXPECT_EQ(scopeOf(Action::report_deviation), Scope::write_content);
+  EXPECT_EQ(scopeOf(Action::handle_deviation), Scope::write_content);
+  // How far each gravity goes is the organisation's content too, as its follow-up plan is.
+  EXPECT_EQ(scopeOf(Action::manage_deviation_settings), Scope::write_content);
   for (Action action : allActions()) {
     if (toString(action).starts_with("read_")) {
       EXPECT_EQ(scopeOf(action), Scope::read);
     }
-    if (toString(action).starts_with("manage_") && action != Action::manage_follow_up_plan) {
+    if (toString(action).starts_with("manage_") && action != Action::manage_follow_up_plan &&
+        action != Action::manage_deviation_settings) {
       EXPECT_EQ(scopeOf(action), Scope::administer);
     }
   }

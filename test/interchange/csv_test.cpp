@@ -373,5 +373,34 @@ TEST(Csv, TheDocumentedExamplesRead) {
   EXPECT_THAT(result.value->memberships, SizeIs(2));
 }
 
+TEST(CsvRecord, QuotesOnlyWhatNeedsIt) {
+  EXPECT_EQ(csvRecord({"AVV-2025-0001", "Åsenskolan", "3", ""}), "AVV-2025-0001,Åsenskolan,3,\r\n");
+  EXPECT_EQ(csvRecord({"Skolan \"Solen\", Lerum", "två\nrader", " kant", "x"}),
+            "\"Skolan \"\"Solen\"\", Lerum\",\"två\nrader\",\" kant\",x\r\n");
+  EXPECT_EQ(csvRecord({}), "\r\n");
+}
+
+TEST(CsvRecord, WhatItWritesReadsBackUnchanged) {
+  const std::vector<std::string> names{"Skolan \"Solen\", Lerum", "Två\r\nrader", "  kvar  ",
+                                       "Åsen;skolan", "12\" rör"};
+  std::string text = csvRecord({"code", "name", "kind", "parent", "valid_from", "valid_to"});
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    text += csvRecord({"U" + std::to_string(i), names[i], "unit", "", "2019-01-01", ""});
+  }
+  const auto units = readUnits(text);
+  ASSERT_THAT(units, SizeIs(names.size()));
+  for (std::size_t i = 0; i < names.size(); ++i) EXPECT_EQ(units[i].name, names[i]);
+}
+
+TEST(SpreadsheetText, DefusesWhatASpreadsheetWouldRunAsAFormula) {
+  EXPECT_EQ(spreadsheetText("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+  EXPECT_EQ(spreadsheetText("+46 31 00 00"), "'+46 31 00 00");
+  EXPECT_EQ(spreadsheetText("-2 Mkr"), "'-2 Mkr");
+  EXPECT_EQ(spreadsheetText("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(spreadsheetText("\t=1"), "'\t=1");
+  EXPECT_EQ(spreadsheetText("Vattenläcka i kök, 2 = två"), "Vattenläcka i kök, 2 = två");
+  EXPECT_EQ(spreadsheetText(""), "");
+}
+
 }  // namespace
 }  // namespace styr::interchange
