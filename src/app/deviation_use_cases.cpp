@@ -34,6 +34,13 @@ std::string deviationLink(std::string_view code) {
   return fmt::format("/api/v1/deviations/{}", code);
 }
 
+access::Subject subjectOf(const std::string& organisation, const Deviation& deviation) {
+  access::Subject subject;
+  subject.organisation = organisation;
+  subject.deviation = &deviation;
+  return subject;
+}
+
 Error deviationNotFound(std::string_view code) {
   return Error{ErrorCode::not_found, fmt::format("there is no deviation {}", code), {}};
 }
@@ -150,10 +157,46 @@ void notifyTold(Store& store, const Clock& clock, const Deviation& deviation,
         deviation.reported_at.substr(0, 16), as, toldSoFar(deviation, index),
         deviationLink(deviation.code));
     message.link = deviationLink(deviation.code);
+    // Unique per step (the timeline's newest entry): a level told again is told again.
     message.dedupe_key = fmt::format("deviation:{}:{}:{}:{}", deviation.code, kind,
-                                     levels.front()->position, person);
+                                     deviation.events.back().sequence, person);
     notifyPerson(store, clock, index, person, message);
   }
+}
+
+//! Once the council is told (and not released), the deviation is on the list of information to
+//! its next meeting (D11: the board's duty to inform the council).
+void listForCouncil(Deviation& deviation, const Scene& scene) {
+  if (!deviation.council_listed_at.empty() || !domain::reachedCouncil(deviation, scene.index())) {
+    return;
+  }
+  deviation.council_listed_at = scene.at;
+  for (const DeviationLevel& level : deviation.levels) {
+    const domain::Unit* unit = scene.index().unit(level.unit);
+    if (unit != nullptr && unit->kind == domain::UnitKind::council) {
+      deviation.council_meeting = nextCouncilMeeting(scene.index(), unit->code, scene.today);
+    }
+  }
+}
+
+//! Tells a level again that a lowering had released before it acknowledged: the gravity rose
+//! again (or the levels below stayed silent), so it must know once more, from now.
+const DeviationLevel* tellAgain(Deviation& deviation, const Scene& scene, DeviationLevel& level) {
+  level.released_at.clear();
+  level.reminded_at.clear();
+  level.escalated_at.clear();
+  level.notified_at = scene.at;
+  level.people = domain::peopleToTell(scene.index(), level.unit, scene.today);
+  level.due_at = dueAfter(scene.now, scene.settings.rule(deviation.gravity));
+  DeviationEvent told;
+  told.at = scene.at;
+  told.kind = DeviationEventKind::notified;
+  told.level = level.position;
+  told.people = level.people;
+  told.text = fmt::format("{}, på nytt", unitName(scene.index(), level.unit));
+  addEvent(deviation, told);
+  listForCouncil(deviation, scene);
+  return &level;
 }
 
 //! Tells the levels of `path` from the first not yet told up to `upto` (a count of levels),
@@ -192,19 +235,11 @@ std::vector<const DeviationLevel*> tellLevels(Deviation& deviation, const Scene&
       acknowledged.person = std::string(reporter);
       acknowledged.kind = DeviationEventKind::acknowledged;
       acknowledged.level = level.position;
-      acknowledged.text = "rapportören själv";
+      acknowledged.text = "känner till den, av egen rapport eller höjning";
       addEvent(deviation, acknowledged);
     }
   }
-  if (deviation.council_listed_at.empty() && domain::reachedCouncil(deviation, scene.index())) {
-    deviation.council_listed_at = scene.at;
-    for (const DeviationLevel& level : deviation.levels) {
-      const domain::Unit* unit = scene.index().unit(level.unit);
-      if (unit != nullptr && unit->kind == domain::UnitKind::council) {
-        deviation.council_meeting = nextCouncilMeeting(scene.index(), unit->code, scene.today);
-      }
-    }
-  }
+  listForCouncil(deviation, scene);
   std::vector<const DeviationLevel*> told;
   for (std::size_t i = first; i < deviation.levels.size(); ++i) {
     told.push_back(&deviation.levels[i]);
@@ -272,9 +307,7 @@ Result<Deviation> changeDeviation(const UseCaseContext& context, const Caller& c
   auto stored = context.store.deviation(organisation, code);
   if (!stored) return deviationNotFound(code);
   access::Rights rights(caller.actor, scene.index(), scene.today);
-  access::Subject subject;
-  subject.organisation = organisation;
-  subject.deviation = &*stored;
+  access::Subject subject = subjectOf(organisation, *stored);
   if (!rights.can(Action::read_deviation, subject)) return deviationNotFound(code);
   if (!(exempt && exempt(*stored))) {
     if (auto decision = rights.can(action, subject); !decision) return notAllowed(decision);
@@ -556,7 +589,14 @@ Result<Deviation> changeGravity(const UseCaseContext& context, const Caller& cal
         std::size_t reach =
             domain::levelsFor(scene.index(), path, scene.settings.rule(gravity).reach);
         if (raising) {
+          std::vector<const DeviationLevel*> again;
+          for (DeviationLevel& level : deviation.levels) {
+            if (static_cast<std::size_t>(level.position) <= reach && !level.released_at.empty()) {
+              again.push_back(tellAgain(deviation, scene, level));
+            }
+          }
           told = tellLevels(deviation, scene, path, reach, caller.actor.person);
+          told.insert(told.begin(), again.begin(), again.end());
         } else {
           for (DeviationLevel& level : deviation.levels) {
             if (static_cast<std::size_t>(level.position) > reach && level.acknowledged_at.empty() &&
@@ -759,9 +799,7 @@ Result<Deviation> readDeviation(const UseCaseContext& context, const Caller& cal
   auto snapshot = context.models.current(context.store, organisation);
   auto stored = context.store.deviation(organisation, code);
   if (!stored) return deviationNotFound(code);
-  access::Subject subject;
-  subject.organisation = organisation;
-  subject.deviation = &*stored;
+  access::Subject subject = subjectOf(organisation, *stored);
   access::Rights rights(caller.actor, snapshot->index(), context.clock.today());
   // Not readable reads as not there: a confidential deviation's existence is not revealed.
   if (!rights.can(Action::read_deviation, subject)) return deviationNotFound(code);
@@ -807,10 +845,7 @@ Result<std::vector<Deviation>> deviationRegister(const UseCaseContext& context,
                                  });
       if (!waiting) continue;
     }
-    access::Subject subject;
-    subject.organisation = organisation;
-    subject.deviation = &deviation;
-    if (!rights.can(Action::read_deviation, subject)) continue;
+    if (!rights.can(Action::read_deviation, subjectOf(organisation, deviation))) continue;
     result.push_back(std::move(deviation));
   }
   return result;
@@ -901,10 +936,7 @@ Result<std::vector<Deviation>> deviationsForReportBack(const UseCaseContext& con
     bool closed_before = deviation.state == DeviationState::closed && since &&
                          swedishDate(instantOf(deviation.closed_at)) <= *since;
     if (since && reported <= *since && closed_before) continue;
-    access::Subject subject;
-    subject.organisation = organisation;
-    subject.deviation = &deviation;
-    if (!rights.can(Action::read_deviation, subject)) continue;
+    if (!rights.can(Action::read_deviation, subjectOf(organisation, deviation))) continue;
     result.push_back(std::move(deviation));
   }
   return result;
@@ -974,7 +1006,16 @@ bool sweepOne(Store& store, const Clock& clock, ReadModels& models, const std::s
     scene.at = now;
     scene.settings = settings;
     std::vector<std::string> path = domain::escalationPath(scene.index(), changed.unit);
-    auto told = tellLevels(changed, scene, path, changed.levels.size() + 1, "");
+    // The next level up: one a lowering released, told again, or the next of the chain.
+    auto released =
+        std::find_if(changed.levels.begin(), changed.levels.end(),
+                     [](const DeviationLevel& level) { return !level.released_at.empty(); });
+    std::vector<const DeviationLevel*> told;
+    if (released != changed.levels.end()) {
+      told.push_back(tellAgain(changed, scene, *released));
+    } else {
+      told = tellLevels(changed, scene, path, changed.levels.size() + 1, "");
+    }
     if (!told.empty()) {
       DeviationEvent event;
       event.at = now;

@@ -145,11 +145,11 @@ bool wasTold(const Deviation& deviation, std::string_view person) {
 }
 
 bool reachedCouncil(const Deviation& deviation, const ChainIndex& index) {
-  return std::any_of(deviation.levels.begin(), deviation.levels.end(),
-                     [&](const DeviationLevel& level) {
-                       const Unit* unit = index.unit(level.unit);
-                       return unit != nullptr && unit->kind == UnitKind::council;
-                     });
+  return std::any_of(
+      deviation.levels.begin(), deviation.levels.end(), [&](const DeviationLevel& level) {
+        const Unit* unit = index.unit(level.unit);
+        return level.released_at.empty() && unit != nullptr && unit->kind == UnitKind::council;
+      });
 }
 
 bool actionsSettled(const Deviation& deviation) {

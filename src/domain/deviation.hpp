@@ -141,7 +141,8 @@ const DeviationLevel* levelAt(const Deviation& deviation, int position);
 //! Whether `person` was told at some level (the chain that must know).
 bool wasTold(const Deviation& deviation, std::string_view person);
 
-//! Whether the deviation has reached the council (a level of kind council was told).
+//! Whether the deviation has reached the council (a level of kind council was told and not
+//! released since).
 bool reachedCouncil(const Deviation& deviation, const ChainIndex& index);
 
 //! Whether every corrective action is done or moved (what closing needs).

@@ -265,6 +265,21 @@ TEST_P(Deviations, RaisingTellsTheFurtherLevelsAndLoweringReleasesThemWithAReaso
   auto same = changeGravity(context(), sector_head_, deviation.code, 2, "x", {});
   ASSERT_FALSE(same);
   EXPECT_EQ(same.error().code, ErrorCode::invalid_input);
+
+  // Raised again, the released levels must know once more: told again, and the council's list.
+  clock_.advance(2h);
+  auto again = changeGravity(context(), sector_head_, deviation.code, 4, "Läckan spred sig", {});
+  ASSERT_TRUE(again) << again.error().message;
+  ASSERT_EQ(again.value().levels.size(), 5U) << "the same levels, not new ones";
+  for (int position : {3, 4}) {
+    const auto& level = again.value().levels[position];
+    EXPECT_TRUE(level.released_at.empty()) << level.unit;
+    EXPECT_EQ(level.notified_at, formatTimestamp(clock_.now())) << level.unit;
+    EXPECT_FALSE(level.due_at.empty()) << level.unit;
+  }
+  EXPECT_FALSE(again.value().council_listed_at.empty());
+  EXPECT_EQ(toldOf(board_chair_.actor.person, deviation.code).size(), 2U)
+      << "the board's chair is told again";
 }
 
 TEST_P(Deviations, ASilentLevelIsRemindedAtItsLimitAndTheNextIsToldWhenItPassesAgain) {
@@ -309,6 +324,26 @@ TEST_P(Deviations, ASilentLevelIsRemindedAtItsLimitAndTheNextIsToldWhenItPassesA
   ASSERT_FALSE(trail.empty());
   EXPECT_EQ(trail.back().action, "deviation.escalated");
   EXPECT_EQ(trail.back().actor, "styr (tidsgräns)");
+}
+
+TEST_P(Deviations, AfterALoweringTheSweepTellsAReleasedLevelAgainWhenThoseBelowStaySilent) {
+  Deviation deviation = reported(employee_, 4);
+  auto start = clock_.now();
+  ASSERT_TRUE(changeGravity(context(), sector_head_, deviation.code, 2, "Mindre än befarat", {}));
+  // The unit's and the sector's levels stay silent: reminded at the limit told under gravity 4,
+  // then given the gravity-2 limit (one business day) before the next level is told.
+  clock_.set(start + 1h);
+  EXPECT_EQ(sweepDeviations(*store_, clock_, models_).reminded, 2U);
+  clock_.set(start + 1h + 23h);
+  EXPECT_EQ(sweepDeviations(*store_, clock_, models_).escalated, 0U);
+  clock_.set(start + 1h + 24h);
+  EXPECT_EQ(sweepDeviations(*store_, clock_, models_).escalated, 1U);
+  Deviation escalated = stored(deviation.code);
+  ASSERT_EQ(escalated.levels.size(), 5U) << "no level is added: the released one is told again";
+  EXPECT_TRUE(escalated.levels[2].released_at.empty());
+  EXPECT_EQ(escalated.levels[2].notified_at, formatTimestamp(clock_.now()));
+  EXPECT_FALSE(escalated.levels[3].released_at.empty()) << "one level at a time";
+  EXPECT_TRUE(escalated.council_listed_at.empty());
 }
 
 TEST_P(Deviations, BusinessDayLimitsSkipWeekendsAndHolidays) {
