@@ -8,10 +8,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "app/clock.hpp"
 #include "app/deviation_use_cases.hpp"
@@ -95,6 +97,22 @@ class DeviationsCommand : public styr::test::StyrCommandTest {
   }
 };
 
+//! The numbers of the sweep's line of output, in order (a hand-rolled parse: GCC 12 warns
+//! falsely inside std::regex at -O2 with the sanitizers).
+std::vector<int> sweepCounts(const std::string& out) {
+  std::vector<int> numbers;
+  auto at = out.find("deviation sweep: ");
+  if (at == std::string::npos) return numbers;
+  std::istringstream words(out.substr(at, out.find('\n', at) - at));
+  std::string word;
+  while (words >> word) {
+    if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      numbers.push_back(std::stoi(word));
+    }
+  }
+  return numbers;
+}
+
 TEST_F(DeviationsCommand, ListsTheOpenDeviationsWithTheirLevels) {
   fs::path db = demoDatabase();
   const std::string code = reportAsTheUnitsHead(db);
@@ -151,13 +169,12 @@ TEST_F(DeviationsCommand, TheSweepRemindsTheSilentLevelsOnceAndSaysSo) {
   // The real clock is long past the four hours the levels had on the demo's date.
   CommandRun first = styr(fmt::format("deviations --db {} --sweep", db.string()));
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  std::smatch counts;
-  const std::regex pattern(
-      R"(deviation sweep: (\d+) deviations? changed, (\d+) levels? reminded, (\d+) levels? told)");
-  ASSERT_TRUE(std::regex_search(first.out, counts, pattern)) << first.out;
-  EXPECT_GE(std::stoi(counts[1]), 1);
-  EXPECT_GE(std::stoi(counts[2]), 3) << "the three levels told of the test's deviation";
-  EXPECT_EQ(std::stoi(counts[3]), 0) << "nobody was reminded before, so nobody is passed over";
+  // "deviation sweep: N deviations changed, N levels reminded, N levels told ..."
+  std::vector<int> counts = sweepCounts(first.out);
+  ASSERT_EQ(counts.size(), 3U) << first.out;
+  EXPECT_GE(counts[0], 1);
+  EXPECT_GE(counts[1], 3) << "the three levels told of the test's deviation";
+  EXPECT_EQ(counts[2], 0) << "nobody was reminded before, so nobody is passed over";
 
   nlohmann::json entry = entryOf(db, code);
   ASSERT_FALSE(entry.is_null());
