@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include <spdlog/sinks/stdout_sinks.h>
@@ -13,6 +14,7 @@
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -33,6 +35,7 @@
 #include "demo/lerum_demo.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/static_files.hpp"
 #include "interchange/csv.hpp"
 #include "interchange/organisation_json.hpp"
 #include "mail/smtp_mailer.hpp"
@@ -420,6 +423,22 @@ int runServe(const CommonOptions& common, const ServeOptions& options) {
   context.store();  // fail now, with the reason, if the database cannot be opened
   http::Router router;
   http::addApiRoutes(router, context);
+  // The browser UI: the directory asked for must hold a built UI; the default one is used when
+  // it was built, else only the API is served (a server for other systems needs no UI).
+  std::optional<http::StaticFiles> web;
+  std::filesystem::path web_root =
+      options.web.empty() ? http::defaultWebRoot() : std::filesystem::path(options.web);
+  if (!options.web.empty() || std::filesystem::exists(web_root / "index.html")) {
+    try {
+      web = http::StaticFiles::load(web_root);
+    } catch (const std::exception& error) {
+      return fail(
+          app::Error{app::ErrorCode::invalid_input,
+                     fmt::format("--web: the browser UI cannot be served: {}", error.what()),
+                     {}});
+    }
+    router.setFallback([&web](const http::Request& request) { return web->serve(request); });
+  }
 
   auto access_log = spdlog::stdout_logger_mt("access");
   access_log->set_pattern("%v");
@@ -435,6 +454,16 @@ int runServe(const CommonOptions& common, const ServeOptions& options) {
   std::printf("%s\n", fmt::format("Styr is serving http://{}:{}/ (stop with Ctrl-C)",
                                   options.address, server.port())
                           .c_str());
+  if (web) {
+    std::printf("%s\n", fmt::format("The browser UI comes from {} ({} files).", web_root.string(),
+                                    web->fileCount())
+                            .c_str());
+  } else {
+    std::printf("%s\n", fmt::format("No browser UI at {}: only the API is served (build it with "
+                                    "npm ci && npm run build in web/).",
+                                    web_root.string())
+                            .c_str());
+  }
   if (options.demo) {
     std::printf("%s\n", fmt::format("The demo runs on its own date: today is {} here.",
                                     domain::formatDate(clock.today()))

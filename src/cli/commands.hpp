@@ -56,6 +56,7 @@ struct ServeOptions {
   unsigned short port = 8080;
   std::size_t threads = 16;
   bool demo = false;
+  std::string web;  //!< the UI's files; empty: web/dist of the source tree, when built
   MailOptions mail;
 };
 

@@ -125,7 +125,8 @@ int main(int argc, char** argv) {
       "organisation (4-digit SCB code); default: every organisation in the database");
 
   ServeOptions serve;
-  auto* serve_command = app.add_subcommand("serve", "serve the JSON API until SIGTERM or SIGINT");
+  auto* serve_command =
+      app.add_subcommand("serve", "serve the browser UI and the JSON API until SIGTERM or SIGINT");
   add_db(serve_command);
   serve_command->add_option("--address", serve.address, "address to listen on")
       ->default_val("127.0.0.1");
@@ -141,6 +142,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   serve_command->add_flag("--demo", serve.demo,
                           "create the Lerum demo and its accounts (password: demo) if missing");
+  serve_command->add_option("--web", serve.web,
+                            "serve the browser UI from this directory (Vite's build, with "
+                            "index.html); default: web/dist of the source tree, when built");
   add_mail_sender(serve_command, serve.mail, add_mail(serve_command, serve.mail));
 
   MailOptions outbox_mail;

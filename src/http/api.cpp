@@ -9,6 +9,7 @@
 #include "http/health.hpp"
 #include "http/indicator_routes.hpp"
 #include "http/item_routes.hpp"
+#include "http/my_work_routes.hpp"
 #include "http/notification_routes.hpp"
 #include "http/people_routes.hpp"
 
@@ -30,6 +31,7 @@ void addApiRoutes(Router& router, const ApiContext& context) {
   addNotificationRoutes(router, context);
   addCalendarRoutes(router, context);
   addDeviationRoutes(router, context);
+  addMyWorkRoutes(router, context);
 }
 
 }  // namespace styr::http

@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "app/follow_up_use_cases.hpp"
@@ -200,6 +203,85 @@ nlohmann::json recipientOverviewJson(const View& view, const domain::RecipientOv
           {"writers", writersJson(view, row.recipient)}};
 }
 
+//! The units x items matrix of assessments. Its columns are where the chain enters the
+//! occasion: the items in scope whose origins are not (the highest in scope on the way up).
+//! Each recipient's row holds, per column, its own items in scope that descend from it, each
+//! as assessed in the recipient's newest submitted or approved version (as the counts take
+//! them), or null: not assessed yet, or in a version the caller may not read (`readable`).
+nlohmann::json assessmentMatrixJson(const View& view, const domain::FollowUpOccasion& occasion,
+                                    const domain::OccasionOverview& shown,
+                                    const std::function<bool(const std::string&)>& shows) {
+  const domain::ChainIndex& index = view.index();
+  domain::OccasionScope scope(occasion, index);
+  std::set<std::string_view> in_scope;
+  for (const domain::ScopedRecipient& scoped : scope.recipients()) {
+    for (const domain::Item* item : scoped.items) in_scope.insert(item->code);
+  }
+  // The highest item in scope on the way up from `item` (itself, at the least). Origins are
+  // followed at most as many steps as there are items, in case the data holds a cycle.
+  auto columnOf = [&](const domain::Item& item) {
+    std::string_view column = item.code;
+    const domain::Item* at = &item;
+    for (std::size_t steps = 0; steps < index.data().items.size() && !at->origin.empty(); ++steps) {
+      at = index.item(at->origin);
+      if (at == nullptr) break;
+      if (in_scope.contains(at->code)) column = at->code;
+    }
+    return column;
+  };
+  std::map<std::string_view, const domain::Item*> columns;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const domain::RecipientOverview& row : shown.recipients) {
+    if (!shows(row.unit)) continue;
+    auto position = scope.find(row.recipient);
+    if (!position) continue;
+    const domain::ReportBack* counted = nullptr;
+    for (const domain::ReportBack* version :
+         app::versionsOf(index.data(), occasion.code, row.recipient)) {
+      if (version->status == domain::ReportBackStatus::submitted ||
+          version->status == domain::ReportBackStatus::approved) {
+        counted = version;
+      }
+    }
+    bool readable = true;
+    if (counted != nullptr) {
+      access::Subject subject{view.organisation(), nullptr, nullptr, {}, {}};
+      subject.report_back = counted;
+      readable = view.can(Action::read_report_back, subject).allowed;
+    }
+    nlohmann::json cells = nlohmann::json::object();
+    for (const domain::Item* item : scope.recipients()[*position].items) {
+      std::string_view column = columnOf(*item);
+      columns.emplace(column, index.item(column));
+      std::optional<domain::Assessment> assessment;
+      if (counted != nullptr && readable) {
+        for (const domain::ItemAssessment& assessed : counted->assessments) {
+          if (assessed.item == item->code) assessment = assessed.assessment;
+        }
+      }
+      cells[std::string(column)].push_back(
+          {{"item", item->code},
+           {"assessment",
+            assessment ? nlohmann::json(domain::toString(*assessment)) : nlohmann::json(nullptr)}});
+    }
+    rows.push_back({{"recipient", row.recipient.code()},
+                    {"version", counted != nullptr ? nlohmann::json(counted->version)
+                                                   : nlohmann::json(nullptr)},
+                    {"readable", readable},
+                    {"cells", std::move(cells)}});
+  }
+  nlohmann::json column_list = nlohmann::json::array();
+  for (const auto& [code, item] : columns) {
+    if (item == nullptr) continue;
+    column_list.push_back({{"code", item->code},
+                           {"title", item->title},
+                           {"kind", domain::toString(item->kind)},
+                           {"recipient", item->recipient_unit.empty() ? item->recipient_person
+                                                                      : item->recipient_unit}});
+  }
+  return {{"columns", std::move(column_list)}, {"rows", std::move(rows)}};
+}
+
 Response overview(const ApiContext& context, const Request& request) {
   auto view = openFollowUpView(context, request);
   if (!view) return errorResponse(view.error());
@@ -261,7 +343,11 @@ Response overview(const ApiContext& context, const Request& request) {
                     {"missing", chase(shown.missing)},
                     {"late", chase(shown.late)},
                     {"recipients", std::move(recipients)},
-                    {"units", std::move(units)}});
+                    {"units", std::move(units)},
+                    {"matrix", assessmentMatrixJson(reader, *occasion.value(), shown,
+                                                    [&part](const std::string& unit) {
+                                                      return part.contains(unit);
+                                                    })}});
 }
 
 // ---- Indicators of the period

@@ -126,6 +126,9 @@ Response Router::handle(Request& request) const {
 
   if (!best) {
     if (allowed.empty()) {
+      if (fallback_ && (request.method == "GET" || request.method == "HEAD")) {
+        return fallback_(request);
+      }
       return errorResponse(404, protocol_error::not_found, "There is nothing at this path.");
     }
     if (allowed.contains("GET")) allowed.insert("HEAD");

@@ -28,6 +28,10 @@ class Router {
   //! already registered.
   void add(std::string_view method, std::string_view pattern, Handler handler);
 
+  //! Answers GET and HEAD of paths no pattern matches (the browser UI's files), instead of
+  //! the JSON 404.
+  void setFallback(Handler handler) { fallback_ = std::move(handler); }
+
   //! Every registered (method, pattern), in registration order.
   [[nodiscard]] std::vector<Route> routes() const;
 
@@ -52,6 +56,7 @@ class Router {
   static bool moreSpecific(const Entry& a, const Entry& b);
 
   std::vector<Entry> entries_;
+  Handler fallback_;
 };
 
 }  // namespace styr::http
