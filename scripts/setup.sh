@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Styr needs on Debian 12, from Debian's own packages.
 # Runs apt-get only when something is missing, so a prepared machine starts at once.
+#   bash scripts/setup.sh        what building and serving needs
+#   bash scripts/setup.sh test   and what the tests need besides (Chromium for the UI's)
 set -euo pipefail
 
 packages=(
@@ -12,6 +14,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 
+if [[ "${1:-}" == test ]]; then
+  packages+=(chromium)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -19,7 +25,8 @@ for package in "${packages[@]}"; do
   fi
 done
 
-# Node.js and npm for the API document's validator: the machine's own if it has them.
+# Node.js and npm for the browser UI and the API document's validator: the machine's own
+# if it has them.
 if ! command -v npm >/dev/null 2>&1; then
   missing+=(nodejs npm)
 fi

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Sets everything up, checks formatting, builds with AddressSanitizer and UndefinedBehavior-
-# Sanitizer and warnings as errors, starts a throwaway PostgreSQL server, and runs every test
-# against both backends. Ends with CTest's pass/fail summary.
+# Sets everything up, checks formatting, builds the browser UI, builds with AddressSanitizer
+# and UndefinedBehaviorSanitizer and warnings as errors, starts a throwaway PostgreSQL server,
+# and runs every test against both backends, the UI's in Debian's Chromium. Ends with CTest's
+# pass/fail summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
+bash scripts/setup.sh test
 
 echo "== formatting (clang-format 14)"
 mapfile -t sources < <(git ls-files -co --exclude-standard -- '*.cpp' '*.hpp')
@@ -15,9 +16,13 @@ echo "== API document (a real OpenAPI validator, from npm with the committed loc
 npm ci --prefix api --no-audit --no-fund --loglevel=error >/dev/null
 node api/validate.mjs
 
+echo "== browser UI (packages from the committed lockfile, then Vite's build)"
+npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
+npm run --prefix web --silent build >/dev/null
+
 echo "== build (ASan + UBSan, -Werror)"
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTYR_SANITIZE=ON \
-  -DSTYR_WERROR=ON >/dev/null
+  -DSTYR_WERROR=ON -DSTYR_WEB_TESTS=ON >/dev/null
 ninja -C build-test -j "$(nproc)"
 
 echo "== tests (SQLite, and PostgreSQL on a throwaway server)"

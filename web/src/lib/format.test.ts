@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { compareSv, daysBetween, formatDate, formatDateTime, formatMoney, formatNumber, sortSv } from './format';
+
+// Intl writes a no-break space (U+00A0) between thousands and U+2212 for minus.
+const plain = (text: string) => text.replace(/\u00a0|\u202f/g, ' ').replace(/\u2212/g, '-');
+
+describe('Swedish formats', () => {
+  it('writes numbers with a space between thousands and a decimal comma', () => {
+    expect(plain(formatNumber(1234.5))).toBe('1 234,5');
+    expect(plain(formatNumber(1234567.891, 1))).toBe('1 234 567,9');
+    expect(plain(formatNumber(-42, 0))).toBe('-42');
+    expect(formatNumber(null)).toBe('–');
+  });
+
+  it('writes money in whole kronor', () => {
+    expect(plain(formatMoney(12345))).toBe('12 345 kr');
+    expect(plain(formatMoney(-2500000.4))).toBe('-2 500 000 kr');
+    expect(formatMoney(undefined)).toBe('–');
+  });
+
+  it('writes dates as ISO dates and instants at Swedish local time', () => {
+    expect(formatDate('2027-03-31')).toBe('2027-03-31');
+    expect(formatDate('2025-11-28T13:20:00.000000Z')).toBe('2025-11-28');
+    expect(formatDateTime('2025-11-28T13:20:00.000000Z')).toBe('2025-11-28 14:20'); // CET
+    expect(formatDateTime('2025-07-01T10:00:00Z')).toBe('2025-07-01 12:00'); // CEST
+    expect(formatDate(null)).toBe('–');
+  });
+
+  it('counts days between dates across a month and a year', () => {
+    expect(daysBetween('2025-11-30', '2025-12-01')).toBe(1);
+    expect(daysBetween('2025-11-30', '2026-06-30')).toBe(212);
+    expect(daysBetween('2025-11-30', '2025-11-19')).toBe(-11);
+  });
+
+  it('sorts Å, Ä and Ö after Z, as a Swedish reader expects', () => {
+    const names = ['Östra skolan', 'Ängsskolan', 'Zander', 'Åsaskolan', 'Aspenäs', 'Ekbacka'];
+    expect(sortSv(names, (name) => name)).toEqual(['Aspenäs', 'Ekbacka', 'Zander', 'Åsaskolan', 'Ängsskolan', 'Östra skolan']);
+    expect(compareSv('Öjersjö', 'Zeta')).toBeGreaterThan(0);
+    expect(compareSv('enhet 2', 'enhet 10')).toBeLessThan(0);
+  });
+});
