@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api';
+import { servePagedList } from '../test-fetch';
 import {
   allAccounts,
   canEnd,
@@ -25,8 +26,8 @@ import {
   unitChoices,
   type Account,
   type PersonMembership,
-  type UnitNode,
 } from './admin';
+import type { UnitNode } from './api-types';
 import type { SessionInfo } from './session.svelte';
 import adminMessages from '../messages/admin';
 import accessibilityMessages from '../messages/accessibility';
@@ -191,15 +192,16 @@ describe('people and memberships', () => {
   });
 
   it('reads every page of accounts', async () => {
-    const accounts: Account[] = Array.from({ length: 3 }, (_, i) => ({ username: `u${i}`, person: `P${i}`, administrator: false, created_at: '' }));
-    const asked: string[] = [];
-    const all = await allAccounts(async (path) => {
-      asked.push(path);
-      const page = asked.length;
-      return { items: accounts.slice(page - 1, page), page, per_page: 1, total: 3 };
-    });
-    expect(all.map((a) => a.username)).toEqual(['u0', 'u1', 'u2']);
-    expect(asked).toHaveLength(3);
+    const accounts: Account[] = Array.from({ length: 1001 }, (_, i) => ({ username: `u${i}`, person: `P${i}`, administrator: false, created_at: '' }));
+    const asked = servePagedList(accounts);
+    try {
+      const all = await allAccounts();
+      expect(all.map((a) => a.username)).toEqual(accounts.map((a) => a.username));
+      expect(asked).toHaveLength(3);
+      expect(asked[0]).toBe('/api/v1/accounts?per_page=500&page=1');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

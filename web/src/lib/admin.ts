@@ -1,71 +1,17 @@
-// Administration: the API shapes of units, people, memberships, accounts, tokens and imports,
-// who may do what there (docs/permissions.md, as far as the session tells it), and the logic
+// Administration: the API shapes of people, memberships, accounts, tokens and imports (the
+// units' are in api-types), who may do what there (docs/permissions.md, as far as the session tells it), and the logic
 // of its screens that is worth testing apart from them.
-import { ApiError, csrfHeaders, type ErrorDetail } from './api';
+import { ApiError, csrfHeaders, errorFromBody, fetchAllPages } from './api';
+import type { Role, UnitKind, UnitMember, UnitNode } from './api-types';
 import { compareSv } from './format';
+import { apiProblems, lastName, uniqueErrors, type FieldError } from './form-errors';
 import type { SessionInfo } from './session.svelte';
 
-export type UnitKind =
-  | 'council'
-  | 'drafting_committee'
-  | 'executive_board'
-  | 'committee'
-  | 'company'
-  | 'chief_executive_office'
-  | 'sector'
-  | 'unit'
-  | 'workplace';
-
-export type Role = 'chair' | 'member' | 'substitute' | 'head' | 'employee' | 'controller' | 'administrator';
 export const ROLES: Role[] = ['head', 'employee', 'chair', 'member', 'substitute', 'controller', 'administrator'];
 
+/** ApiToken.scopes[]. */
 export type Scope = 'read' | 'write_content' | 'import' | 'administer';
 export const SCOPES: Scope[] = ['read', 'write_content', 'import', 'administer'];
-
-export interface UnitLeader {
-  person: string;
-  name: string;
-  role: 'head' | 'chair';
-}
-
-export interface UnitNode {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parent: string;
-  valid_from: string;
-  valid_to: string | null;
-  heads: UnitLeader[];
-  children: UnitNode[];
-}
-
-export interface UnitTree {
-  as_of: string;
-  root: UnitNode | null;
-}
-
-export interface UnitMember {
-  person: string;
-  name: string;
-  role: Role;
-  valid_from: string;
-  valid_to: string | null;
-}
-
-export interface UnitDetail {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parent: string;
-  parent_name: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  children: { code: string; name: string; kind: UnitKind; valid_from: string; valid_to: string | null }[];
-  as_of: string;
-  memberships: UnitMember[];
-  /** False when the caller may read only the unit's heads and chairs, not all its people. */
-  all_members: boolean;
-}
 
 export interface PersonMembership {
   person: string;
@@ -84,13 +30,6 @@ export interface Person {
   family_name: string;
   email: string;
   memberships?: PersonMembership[];
-}
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  per_page: number;
-  total: number;
 }
 
 export interface Account {
@@ -363,41 +302,23 @@ export function generatePassword(length = 16, random: (buffer: Uint32Array) => U
 
 // ---- Form errors from the API
 
-export interface FieldError {
-  /** The id of the form control, '' when the error concerns no one field. */
-  field: string;
-  message: string;
-}
-
-/** The field a detail's `where` names: its last path segment ("memberships[12].valid_to" is valid_to). */
-export function fieldOf(where: string): string {
-  const last = where.split('.').pop() ?? where;
-  return last.replace(/\[\d+\]$/, '');
-}
-
 /**
- * The errors of a refused form, each on the control it concerns. `ids` maps the API's field
- * names to control ids; `localise` may give a message of its own for a field and status (the
- * API speaks English).
+ * The errors of a refused form, each on the control it concerns ('' when it concerns no one
+ * field: the summary shows it). The field is the last name of the API's path
+ * ("memberships[12].valid_to" is valid_to); `ids` maps such names to control ids; `localise`
+ * may give a message of its own for a field and status (the API speaks English).
  */
 export function formErrors(
   error: ApiError,
   ids: Record<string, string>,
   localise: (field: string, status: number) => string | null = () => null,
 ): FieldError[] {
-  const out: FieldError[] = [];
-  const seen = new Set<string>();
-  const add = (apiField: string, message: string) => {
-    const field = ids[apiField] ?? '';
-    const text = localise(apiField, error.status) ?? message;
-    const key = `${field}\u0000${text}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ field, message: text });
-  };
-  for (const detail of error.details) add(fieldOf(detail.where), detail.message);
-  if (out.length === 0) add(error.field ? fieldOf(error.field) : '', error.message);
-  return out;
+  return uniqueErrors(
+    apiProblems(error).map((problem) => {
+      const name = lastName(problem.where);
+      return { field: ids[name] ?? '', message: localise(name, error.status) ?? problem.message };
+    }),
+  );
 }
 
 // ---- Import
@@ -549,7 +470,7 @@ export interface ImportProblem {
  * them.
  */
 export function importProblems(error: ApiError, preview: CsvPreview | null, kind: ImportKind): ImportProblem[] {
-  const details: ErrorDetail[] = error.details.length > 0 ? error.details : [{ where: error.field ?? '', rule: '', message: error.message }];
+  const details = apiProblems(error);
   const rows = preview?.rows ?? [];
   const header = preview?.header ?? [];
   const columnOf = (name: string) => header.indexOf(name);
@@ -644,10 +565,7 @@ export function uploadImport(
         resolve(body as ImportReport);
         return;
       }
-      const error = (body as { error?: { code?: string; message?: string; field?: string | null; details?: ErrorDetail[] } } | null)?.error ?? {};
-      reject(
-        new ApiError(xhr.status, error.code ?? 'error', error.message ?? (xhr.statusText || `HTTP ${xhr.status}`), error.field ?? null, error.details ?? []),
-      );
+      reject(errorFromBody(xhr.status, xhr.statusText, body));
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', 'aborted'));
@@ -657,11 +575,6 @@ export function uploadImport(
 }
 
 /** Every account of the organisation (GET /accounts is paged; an organisation has few). */
-export async function allAccounts(load: (path: string) => Promise<Page<Account>>): Promise<Account[]> {
-  const out: Account[] = [];
-  for (let page = 1; ; page++) {
-    const answer = await load(`/accounts?per_page=500&page=${page}`);
-    out.push(...answer.items);
-    if (answer.items.length === 0 || out.length >= answer.total) return out;
-  }
+export function allAccounts(): Promise<Account[]> {
+  return fetchAllPages<Account>('/accounts');
 }

@@ -1,5 +1,6 @@
 // The one way the UI talks to Styr's API (/api/v1): JSON in and out, the session cookie sent
 // by the browser, the CSRF token on every change, and errors in the API's one shape.
+import type { Page } from './api-types';
 
 export interface ErrorDetail {
   where: string;
@@ -7,7 +8,8 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** An answer that was not 2xx: {"error":{"code","message","field","details"}}. */
+/** An answer that was not 2xx: {"error":{"code","message","field","details"}}; lib/form-errors
+ * puts its messages at a form's fields. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -17,18 +19,6 @@ export class ApiError extends Error {
     readonly details: ErrorDetail[] = [],
   ) {
     super(message);
-  }
-
-  /** The messages that concern one field of a form (by the JSON path the API names). */
-  forField(name: string): string[] {
-    const out: string[] = [];
-    if (this.field === name) out.push(this.message);
-    for (const detail of this.details) {
-      if (detail.where === name || detail.where.startsWith(`${name}.`) || detail.where.startsWith(`${name}[`)) {
-        out.push(detail.message);
-      }
-    }
-    return out;
   }
 }
 
@@ -56,20 +46,22 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The error an answer's status and body say ({"error":{...}}; a body that is no JSON error
+ * leaves the status's own words). */
+export function errorFromBody(status: number, statusText: string, body: unknown): ApiError {
+  const error = (body as { error?: { code?: string; message?: string; field?: string | null; details?: ErrorDetail[] } } | null)?.error;
+  if (!error) return new ApiError(status, 'error', statusText || `HTTP ${status}`);
+  return new ApiError(status, error.code ?? 'error', error.message ?? (statusText || `HTTP ${status}`), error.field ?? null, error.details ?? []);
+}
+
 async function errorOf(response: Response): Promise<ApiError> {
+  let body: unknown = null;
   try {
-    const body = await response.json();
-    const error = body?.error ?? {};
-    return new ApiError(
-      response.status,
-      error.code ?? 'error',
-      error.message ?? response.statusText,
-      error.field ?? null,
-      error.details ?? [],
-    );
+    body = await response.json();
   } catch {
-    return new ApiError(response.status, 'error', response.statusText || `HTTP ${response.status}`);
+    body = null;
   }
+  return errorFromBody(response.status, response.statusText, body);
 }
 
 export async function request<T>(
@@ -120,3 +112,20 @@ export function query(parameters: Record<string, string | number | boolean | nul
 
 /** A path segment: codes may hold characters a URL reserves. */
 export const seg = (value: string) => encodeURIComponent(value);
+
+const PER_PAGE = 500;
+
+/** Every entry of a paged list (the API gives at most 500 a page): the first page says how
+ * many there are, the rest are asked for together. */
+export async function fetchAllPages<T>(
+  path: string,
+  parameters: Record<string, string | number | boolean | null | undefined> = {},
+  options: RequestOptions = {},
+): Promise<T[]> {
+  const pageOf = (page: number) => get<Page<T>>(`${path}${query({ ...parameters, per_page: PER_PAGE, page })}`, options);
+  const first = await pageOf(1);
+  const pages = Math.ceil(first.total / PER_PAGE);
+  if (pages <= 1 || first.items.length === 0) return first.items;
+  const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => pageOf(i + 2)));
+  return [first.items, ...rest.map((page) => page.items)].flat();
+}

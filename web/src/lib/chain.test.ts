@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
 import {
   ancestorsOf,
@@ -10,7 +10,6 @@ import {
   defaultKind,
   describeFollowUp,
   emptyIssueForm,
-  fetchAllPages,
   filterChain,
   followUpOf,
   formOfItem,
@@ -21,10 +20,8 @@ import {
   mayIssueFrom,
   newItemOf,
   nodesOfTrace,
-  parseNumber,
   problemsOf,
   recipientChoices,
-  targetFor,
   visionFor,
   whatChangeOf,
   yearChoices,
@@ -33,9 +30,8 @@ import {
   type DocumentSummary,
   type IssueForm,
   type Item,
-  type ItemSummary,
-  type UnitDetail,
 } from './chain';
+import type { ItemSummary, UnitDetail } from './api-types';
 
 function summary(code: string, origin = '', extra: Partial<ItemSummary> = {}): ItemSummary {
   return {
@@ -232,6 +228,8 @@ describe('issuing from an item', () => {
     kind: 'sector',
     parent: 'KD',
     parent_name: 'Kommundirektörens kontor',
+    valid_from: '2023-01-01',
+    valid_to: null,
     as_of: '2025-11-30',
     all_members: true,
     children: [
@@ -355,15 +353,6 @@ describe('issuing from an item', () => {
     ]);
     expect(followUpOf(form).assessed_at).toEqual(['Delårsrapport 2025']);
   });
-
-  it('reads numbers as Swedes write them', () => {
-    expect(parseNumber('88')).toBe(88);
-    expect(parseNumber('12,5')).toBe(12.5);
-    expect(parseNumber('1\u00a0234')).toBe(1234);
-    expect(parseNumber('\u22123')).toBe(-3);
-    expect(parseNumber('')).toBeNull();
-    expect(parseNumber('12,5,1')).toBeNull();
-  });
 });
 
 describe('errors from the API at the form', () => {
@@ -401,6 +390,7 @@ describe('errors from the API at the form', () => {
     expect(issueFieldOf('items[3].follow_up.deliverable_due')).toBe('deliverableDue');
     expect(issueFieldOf('follow_up.indicators[0].target')).toBe('target');
     expect(issueFieldOf('recipient_person')).toBe('recipient');
+    expect(issueFieldOf('$.follow_up.indicators[0].year')).toBe('indicatorYear');
     expect(issueFieldOf('If-Match')).toBeNull();
   });
 });
@@ -451,53 +441,9 @@ describe('history', () => {
 });
 
 describe('indicators', () => {
-  const indicator = {
-    code: 'E',
-    name: 'Energi',
-    description: '',
-    unit_of_measure: 'kWh',
-    direction: 'lower_is_better' as const,
-    aggregation: 'sum',
-    targets: [
-      { year: 2025, unit: '', value: 100 },
-      { year: 2025, unit: 'LAR-E01', value: 10 },
-    ],
-  };
-
-  it('takes the unit’s own target before the organisation’s', () => {
-    expect(targetFor(indicator, 2025, 'LAR-E01')?.value).toBe(10);
-    expect(targetFor(indicator, 2025, 'LAR-E02')?.value).toBe(100);
-    expect(targetFor(indicator, 2026, 'LAR-E01')).toBeNull();
-  });
-
   it('finds the latest value', () => {
-    const value = (period_end: string) => ({ indicator: 'E', unit: 'U', unit_name: 'U', period_end, value: 1, target: null });
+    const value = (period_end: string) => ({ indicator: 'E', unit: 'U', unit_name: 'U', period_end, value: 1, numerator: null, denominator: null, weight: null, target: null });
     expect(latestValue([value('2025-04-30'), value('2025-08-31'), value('2025-01-31')])?.period_end).toBe('2025-08-31');
     expect(latestValue([])).toBeNull();
-  });
-});
-
-describe('fetchAllPages', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
-  it('asks for every page and joins them in order', async () => {
-    const asked: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        asked.push(url);
-        const page = Number(new URL(url, 'http://x').searchParams.get('page'));
-        const items = page < 3 ? Array.from({ length: 500 }, (_, i) => `${page}-${i}`) : ['3-0'];
-        return new Response(JSON.stringify({ items, page, per_page: 500, total: 1001 }), {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-        });
-      }),
-    );
-    const all = await fetchAllPages<string>('/items', { year: 2025 });
-    expect(all).toHaveLength(1001);
-    expect(all[500]).toBe('2-0');
-    expect(asked).toHaveLength(3);
-    expect(asked[0]).toBe('/api/v1/items?year=2025&per_page=500&page=1');
   });
 });

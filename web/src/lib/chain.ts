@@ -4,37 +4,11 @@
 // the issue form may offer (D1, D4) and how an item's history reads.
 
 import { ApiError, get, query, seg } from './api';
-import { compareSv, formatDate, formatNumber, sortSv } from './format';
+import { isPoliticalBody, type IndicatorValue, type ItemKind, type ItemSummary, type UnitDetail } from './api-types';
+import { compareSv, decimalText, formatDate, formatNumber, parseNumber, sortSv } from './format';
+import { bodyPath, uniqueErrors, type FieldError } from './form-errors';
 
-export type ItemKind = 'goal' | 'direction' | 'quality_requirement' | 'assignment' | 'activity';
-export type ItemStatus = 'draft' | 'issued' | 'acknowledged' | 'completed' | 'cancelled';
 export type ItemAction = 'edit_what' | 'issue_item' | 'cancel_item' | 'acknowledge_item' | 'edit_how' | 'complete_item';
-
-export const ITEM_KINDS: ItemKind[] = ['goal', 'direction', 'quality_requirement', 'assignment', 'activity'];
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  per_page: number;
-  total: number;
-}
-
-export interface ItemSummary {
-  code: string;
-  kind: ItemKind;
-  title: string;
-  issuer: string;
-  issuer_name?: string;
-  recipient: string;
-  recipient_kind?: 'unit' | 'person';
-  recipient_name?: string;
-  origin?: string;
-  status: ItemStatus;
-  due?: string | null;
-  issued_on?: string | null;
-  acknowledged_on?: string | null;
-  closed_on?: string | null;
-}
 
 export interface IndicatorLink {
   indicator: string;
@@ -128,59 +102,6 @@ export interface DocumentVersions {
   versions: DocumentVersion[];
 }
 
-export interface UnitChild {
-  code: string;
-  name: string;
-  kind: string;
-  valid_from: string;
-  valid_to: string | null;
-}
-
-export interface UnitMember {
-  person: string;
-  name: string;
-  role: string;
-  valid_from: string;
-  valid_to: string | null;
-}
-
-export interface UnitDetail {
-  code: string;
-  name: string;
-  kind: string;
-  parent: string;
-  parent_name: string | null;
-  children: UnitChild[];
-  as_of: string;
-  memberships: UnitMember[];
-  all_members: boolean;
-}
-
-export interface IndicatorTarget {
-  year: number;
-  unit: string;
-  value: number;
-}
-
-export interface Indicator {
-  code: string;
-  name: string;
-  description: string;
-  unit_of_measure: string;
-  direction: 'higher_is_better' | 'lower_is_better';
-  aggregation: string;
-  targets: IndicatorTarget[];
-}
-
-export interface IndicatorValue {
-  indicator: string;
-  unit: string;
-  unit_name: string;
-  period_end: string;
-  value: number;
-  target: IndicatorTarget | null;
-}
-
 export interface AuditEntry {
   sequence: number;
   at: string;
@@ -191,50 +112,8 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
 }
 
-export interface Occasion {
-  code: string;
-  name: string;
-  kind: string;
-  year: number;
-  period_end: string;
-}
-
 // ---------------------------------------------------------------------------------------
 // Reading
-
-/** Every page of a paged list: the first page says how many there are, the rest are asked
- * for together. */
-export async function fetchAllPages<T>(
-  path: string,
-  parameters: Record<string, string | number | undefined>,
-  signal?: AbortSignal,
-): Promise<T[]> {
-  const perPage = 500;
-  const first = await get<Page<T>>(`${path}${query({ ...parameters, per_page: perPage, page: 1 })}`, { signal });
-  const pages = Math.ceil(first.total / perPage);
-  if (pages <= 1) return first.items;
-  const rest = await Promise.all(
-    Array.from({ length: pages - 1 }, (_, i) =>
-      get<Page<T>>(`${path}${query({ ...parameters, per_page: perPage, page: i + 2 })}`, { signal }),
-    ),
-  );
-  return [first.items, ...rest.map((page) => page.items)].flat();
-}
-
-let today: Promise<string> | null = null;
-
-/** The server's today ("2025-11-30"): the demo runs on a fixed day, so the browser's clock
- * cannot say which year is the current one. The unit tree carries it and anyone signed in
- * may read it. */
-export function serverToday(): Promise<string> {
-  today ??= get<{ as_of: string }>('/units')
-    .then((tree) => tree.as_of)
-    .catch((error) => {
-      today = null;
-      throw error;
-    });
-  return today;
-}
 
 /** The If-Match value for a change based on `item` as read. */
 export const revisionTag = (item: { revision: number }) => `"${item.revision}"`;
@@ -497,10 +376,6 @@ export function visionFor(documents: readonly DocumentSummary[], year: number | 
 // ---------------------------------------------------------------------------------------
 // Issuing from an item (D1-D4)
 
-const POLITICAL = new Set(['council', 'drafting_committee', 'executive_board', 'committee']);
-
-export const isPoliticalBody = (unitKind: string) => POLITICAL.has(unitKind);
-
 /** The kinds an issuer gives: political bodies set goals, directions and quality
  * requirements and give assignments; the administration gives assignments to units and
  * activities to people (as the municipality's own chain does). */
@@ -636,7 +511,7 @@ export function followUpFields(followUp: FollowUp | undefined, year: string): Pa
     useIndicator: first !== undefined,
     indicator: first?.indicator ?? '',
     indicatorYear: first ? String(first.year) : year,
-    target: first?.target === null || first?.target === undefined ? '' : String(first.target).replace('.', ','),
+    target: decimalText(first?.target),
     useDeliverable: !!followUp?.deliverable,
     deliverable: followUp?.deliverable ?? '',
     deliverableDue: followUp?.deliverable_due ?? '',
@@ -662,13 +537,6 @@ export function formOfItem(item: Item, year: string): IssueForm {
 export interface FormProblem {
   field: IssueField;
   key: string;
-}
-
-/** A decimal number as a Swede writes it ("88,5", "1 200") or null if it is none. */
-export function parseNumber(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace('\u2212', '-');
-  if (cleaned === '' || !/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
 }
 
 /** The named follow-ups the form adds up to: the ticked ones and those written in, one a line. */
@@ -771,11 +639,15 @@ export function whatChangeOf(form: IssueForm, item: Pick<Item, 'status'>, recipi
   return change;
 }
 
+/** The path of an item's field in an error's `where`: the rules report in the frame of the
+ * organisation's items ("items[371].follow_up", "$.title"). */
+export const itemPath = (where: string | null | undefined) => bodyPath(where).replace(/^items\[\d+\]\./, '');
+
 /** The form field an API error's `where` is about ("items[371].follow_up.deliverable_due",
  * "title", "recipient_unit"), or null for the form as a whole. */
 export function issueFieldOf(where: string | null | undefined): IssueField | null {
-  if (!where) return null;
-  const path = where.replace(/^items\[\d+\]\./, '');
+  const path = itemPath(where);
+  if (!path) return null;
   if (path === 'recipient_unit' || path === 'recipient_person' || path === 'recipient') return 'recipient';
   if (path === 'title' || path === 'description' || path === 'kind' || path === 'due' || path === 'origin') return path;
   if (path.startsWith('follow_up.indicators')) return path.endsWith('.year') ? 'indicatorYear' : path.endsWith('.target') ? 'target' : 'indicator';
@@ -787,16 +659,6 @@ export function issueFieldOf(where: string | null | undefined): IssueField | nul
 
 // ---------------------------------------------------------------------------------------
 // Follow-up, indicators and history as read
-
-/** The indicator's target that applies to a unit in a year: the unit's own, else the
- * organisation's. */
-export function targetFor(indicator: Indicator, year: number, unit: string): IndicatorTarget | null {
-  return (
-    indicator.targets.find((target) => target.year === year && target.unit === unit) ??
-    indicator.targets.find((target) => target.year === year && target.unit === '') ??
-    null
-  );
-}
 
 export const latestValue = (values: readonly IndicatorValue[]): IndicatorValue | null =>
   values.reduce<IndicatorValue | null>((latest, value) => (!latest || value.period_end > latest.period_end ? value : latest), null);
@@ -887,41 +749,27 @@ export function actorParts(actor: string): { person: string; account: string; re
 export const traceUp = (code: string) => get<TraceUp>(`/items/${seg(code)}/trace${query({ direction: 'up' })}`);
 export const traceDown = (code: string) => get<TraceDown>(`/items/${seg(code)}/trace${query({ direction: 'down' })}`);
 
-/** A problem to show at a form: the id of the field it is about ('' for the form as a
- * whole) and what to say. */
-export interface ShownProblem {
-  field: string;
-  message: string;
-}
-
-/** An API error as problems at a form's fields: `fieldId` maps the API's `where` (a JSON
+/** An API error as problems at a form's fields: `fieldId` maps the API's `where` (a body
  * path) to the id of the field it is about, or null. The rule a 422 names (D2, D4, ...)
  * leads its message, so the user learns which rule was broken. */
 export function problemsOf(
   error: ApiError,
   fieldId: (where: string) => string | null,
   general: (error: ApiError) => string,
-): ShownProblem[] {
-  const problems: ShownProblem[] = [];
-  const seen = new Set<string>();
-  const add = (field: string, message: string) => {
-    const key = `${field}\u0000${message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    problems.push({ field, message });
-  };
+): FieldError[] {
+  const problems: FieldError[] = [];
   const strip = (message: string) => message.replace(/^item [^:]+: /, '');
+  const own = bodyPath(error.field);
   for (const detail of error.details) {
-    const field = fieldId(detail.where) ?? '';
+    const where = bodyPath(detail.where);
     // The detail under a field of the error's own field repeats it in other words ("must
     // not be empty"): the error's message says more.
-    if (error.field && detail.where === error.field && !detail.rule) continue;
-    add(field, `${detail.rule ? `${detail.rule}: ` : ''}${strip(detail.message)}`);
+    if (own && where === own && !detail.rule) continue;
+    problems.push({ field: fieldId(where) ?? '', message: `${detail.rule ? `${detail.rule}: ` : ''}${strip(detail.message)}` });
   }
-  if (problems.length === 0 || (error.field && !error.details.some((detail) => detail.where === error.field && detail.rule))) {
-    const field = error.field ? (fieldId(error.field) ?? '') : '';
-    if (error.status === 400 || error.status === 422) add(field, strip(error.message));
-    else add('', general(error));
+  if (problems.length === 0 || (own && !error.details.some((detail) => bodyPath(detail.where) === own && detail.rule))) {
+    if (error.status === 400 || error.status === 422) problems.push({ field: own ? (fieldId(own) ?? '') : '', message: strip(error.message) });
+    else problems.push({ field: '', message: general(error) });
   }
-  return problems;
+  return uniqueErrors(problems);
 }

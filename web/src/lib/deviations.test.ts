@@ -8,7 +8,6 @@ import {
   formatMinutes,
   levelsFor,
   ownerCandidates,
-  parseSwedishNumber,
   registerAddress,
   reportBody,
   reportableUnits,
@@ -18,9 +17,8 @@ import {
   type Deviation,
   type DeviationLevel,
   type ReportForm,
-  type UnitNode,
-  type UnitKind,
 } from './deviations';
+import type { UnitNode, UnitKind } from './api-types';
 import { ApiError } from './api';
 
 function node(code: string, name: string, kind: UnitKind, children: UnitNode[] = [], parent = ''): UnitNode {
@@ -230,15 +228,6 @@ describe('words and numbers', () => {
     expect(formatMinutes(315)).toBe('5 tim 15 min');
     expect(formatMinutes(1500)).toBe('1 d 1 tim');
     expect(formatMinutes(null)).toBe('–');
-  });
-
-  it('reads amounts typed the Swedish way', () => {
-    expect(parseSwedishNumber('−150 000')).toBe(-150000);
-    expect(parseSwedishNumber('-4200000')).toBe(-4200000);
-    expect(parseSwedishNumber('1\u00a0234,5')).toBe(1234.5);
-    expect(parseSwedishNumber('12 345 kr')).toBe(12345);
-    expect(parseSwedishNumber('  ')).toBeNull();
-    expect(parseSwedishNumber('tio')).toBeNaN();
   });
 
   it('tells the timeline in words, with the status in the reader’s language', () => {

@@ -1,44 +1,27 @@
 // Deviations (D11): the API's shapes, the unit tree they are reported on, who may take which
 // step, and the words the register, the form and the deviation's page show.
 import { ApiError, get, query as queryString } from './api';
-import { compareSv, formatDate, formatDateTime } from './format';
+import {
+  isPoliticalBody,
+  type ActionStatus,
+  type Category,
+  type DeviationState,
+  type Page,
+  type PersonRef,
+  type UnitKind,
+  type UnitLeader,
+  type UnitNode,
+  type UnitTree,
+} from './api-types';
+import { compareSv, formatDate, formatDateTime, parseNumber } from './format';
+import { errorsByName, type FieldError } from './form-errors';
 import { label, t } from './i18n.svelte';
+import { currentUnitTree } from './server-day';
 import type { Membership } from './session.svelte';
 
-export const categories = ['finances', 'operations', 'quality', 'work_environment', 'unforeseen_event', 'other'] as const;
-export type Category = (typeof categories)[number];
+export const categories: readonly Category[] = ['finances', 'operations', 'quality', 'work_environment', 'unforeseen_event', 'other'];
 export const gravities = [1, 2, 3, 4] as const;
 export type Reach = 'unit' | 'sector' | 'executive_board' | 'council';
-export type DeviationState = 'open' | 'closed';
-export const actionStatuses = ['planned', 'in_progress', 'done', 'moved'] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
-
-export interface PersonRef {
-  code: string;
-  name: string;
-}
-
-export interface DeviationSummary {
-  code: string;
-  unit: string;
-  unit_name: string;
-  title: string;
-  category: Category;
-  gravity: number;
-  state: DeviationState;
-  confidential: boolean;
-  occurred_on: string;
-  reported_at: string;
-  reported_by: string;
-  reported_by_name: string;
-  levels_told: number;
-  levels_acknowledged: number;
-  levels_waiting: number;
-  reached: string | null;
-  reached_name: string | null;
-  council_listed_at: string | null;
-  council_meeting: string | null;
-}
 
 export interface DeviationLevel {
   position: number;
@@ -166,48 +149,8 @@ export interface DeviationStatistics {
   by_category: Record<string, number>;
 }
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  per_page: number;
-  total: number;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The unit tree: which units a deviation is reported on and how far up it goes.
-
-export type UnitKind =
-  | 'council'
-  | 'drafting_committee'
-  | 'executive_board'
-  | 'committee'
-  | 'company'
-  | 'chief_executive_office'
-  | 'sector'
-  | 'unit'
-  | 'workplace';
-
-export interface UnitLeader {
-  person: string;
-  name: string;
-  role: string;
-}
-
-export interface UnitNode {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parent: string;
-  valid_from: string;
-  valid_to: string | null;
-  heads: UnitLeader[];
-  children: UnitNode[];
-}
-
-export interface UnitTree {
-  as_of: string;
-  root: UnitNode | null;
-}
 
 /** A unit of the tree, flattened: `depth` 0 is the root. */
 export interface UnitEntry {
@@ -226,12 +169,6 @@ export interface Units {
   list: UnitEntry[];
   byCode: Map<string, UnitEntry>;
   root: UnitEntry | null;
-}
-
-const politicalKinds: UnitKind[] = ['council', 'drafting_committee', 'executive_board', 'committee'];
-
-export function isPolitical(kind: UnitKind | undefined): boolean {
-  return kind !== undefined && politicalKinds.includes(kind);
 }
 
 /** The tree in reading order (a unit, then what is below it, siblings in Swedish order). */
@@ -255,18 +192,13 @@ export function flattenUnits(tree: UnitTree): Units {
   return { today, list, byCode: new Map(list.map((unit) => [unit.code, unit])), root: list[0] ?? null };
 }
 
-let unitsCache: { key: string; promise: Promise<Units> } | null = null;
+let flattened: { tree: Promise<UnitTree>; units: Promise<Units> } | null = null;
 
-/** The unit tree of today, fetched once per signed-in organisation. */
-export function loadUnits(organisation: string): Promise<Units> {
-  if (!unitsCache || unitsCache.key !== organisation) {
-    const promise = get<UnitTree>('/units').then(flattenUnits);
-    unitsCache = { key: organisation, promise };
-    promise.catch(() => {
-      if (unitsCache?.promise === promise) unitsCache = null;
-    });
-  }
-  return unitsCache.promise;
+/** Today's unit tree, flattened: asked once a session (lib/server-day). */
+export function loadUnits(): Promise<Units> {
+  const tree = currentUnitTree();
+  if (flattened?.tree !== tree) flattened = { tree, units: tree.then(flattenUnits) };
+  return flattened.units;
 }
 
 /** Whether `code` is `ancestor` or lies below it. */
@@ -375,7 +307,7 @@ function answersFor(caller: Caller, unitCode: string, units: Units | null, withC
   return caller.memberships.some((m) => {
     if (m.unit !== unitCode) return false;
     if (kind === undefined) return m.role === 'head' || m.role === 'controller' || (withChair && m.role === 'chair');
-    if (isPolitical(kind)) return m.role === 'controller' || (withChair && m.role === 'chair');
+    if (isPoliticalBody(kind)) return m.role === 'controller' || (withChair && m.role === 'chair');
     return m.role === 'head';
   });
 }
@@ -574,22 +506,6 @@ export function eventSummary(event: DeviationEvent, deviation: Deviation): { wha
 }
 
 // ---------------------------------------------------------------------------------------------
-// Numbers typed the Swedish way.
-
-/** "−150 000", "-150000", "1 234,5" as a number; null for empty; NaN when it is not one. */
-export function parseSwedishNumber(text: string): number | null {
-  const cleaned = text
-    .trim()
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(/^[\u2212\u2013]/, '-')
-    .replace(/kr$/i, '')
-    .replace(',', '.');
-  if (cleaned === '') return null;
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return Number.NaN;
-  return Number(cleaned);
-}
-
-// ---------------------------------------------------------------------------------------------
 // The report form's own checks, in the reader's words, before the server is asked.
 
 export interface ReportForm {
@@ -606,11 +522,6 @@ export interface ReportForm {
   indicators: string[];
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
 export function checkReport(form: ReportForm, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (!form.unit) errors.push({ field: 'unit', message: t('deviations.error.unit') });
@@ -623,15 +534,14 @@ export function checkReport(form: ReportForm, today: string): FieldError[] {
   } else if (today && form.occurred_on > today) {
     errors.push({ field: 'occurred_on', message: t('deviations.error.occurredFuture', { today: formatDate(today) }) });
   }
-  const budget = parseSwedishNumber(form.budget);
-  if (budget !== null && (Number.isNaN(budget) || !Number.isInteger(budget))) {
+  const budget = parseNumber(form.budget);
+  if (form.budget.trim() !== '' && (budget === null || !Number.isInteger(budget))) {
     errors.push({ field: 'budget_effect_sek', message: t('deviations.error.budget') });
   }
   return errors;
 }
 
 export function reportBody(form: ReportForm): NewDeviation {
-  const budget = parseSwedishNumber(form.budget);
   return {
     unit: form.unit,
     category: form.category as Category,
@@ -641,16 +551,10 @@ export function reportBody(form: ReportForm): NewDeviation {
     occurred_on: form.occurred_on,
     affected_items: form.items,
     affected_indicators: form.indicators,
-    budget_effect_sek: budget === null || Number.isNaN(budget) ? null : budget,
+    budget_effect_sek: parseNumber(form.budget),
     immediate_actions: form.immediate_actions.trim(),
     confidential: form.confidential,
   };
-}
-
-/** The API's field path ("affected_items[0]") as the form's field name. */
-export function formField(where: string | null | undefined): string {
-  if (!where) return '';
-  return where.replace(/\[\d+\]$/, '').replace(/\..*$/, '');
 }
 
 /** "2025-10-06 07:30", for a reader; re-exported so screens need one import. */
@@ -701,16 +605,12 @@ export interface StepOutcome {
  * done, and the form's field ids by the API's field names. */
 export type RunStep = (path: string, body: unknown, done: string, fields?: Record<string, string>) => Promise<StepOutcome>;
 
-/** A step's errors: those the API names at a field of the form go there, the rest above it. */
+/** A refused form's errors: a malformed request's (400) go to the fields `fields` names
+ * (the form's control ids by the API's field names); anything else, or what names no field
+ * of the form, is the failure shown above it. */
 export function stepErrors(error: unknown, fields: Record<string, string>): StepOutcome {
   if (error instanceof ApiError && error.status === 400) {
-    const found: FieldError[] = [];
-    const names = new Set([error.field, ...error.details.map((detail) => detail.where)].map(formField).filter(Boolean));
-    for (const name of names) {
-      const id = fields[name];
-      if (!id) continue;
-      for (const message of error.forField(name)) found.push({ field: id, message });
-    }
+    const found = errorsByName(error, fields);
     if (found.length > 0) return { ok: false, failure: null, fieldErrors: found };
   }
   return { ok: false, failure: error, fieldErrors: [] };

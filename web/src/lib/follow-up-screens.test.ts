@@ -5,22 +5,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import ReportBack from '../screens/ReportBack.svelte';
 import Occasion from '../screens/Occasion.svelte';
-import { forgetToday, type ReportBack as ReportBackData, type Step } from './follow-up';
+import type { ReportBack as ReportBackData, Step } from './follow-up';
+import { forgetServerDay } from './server-day';
+import { annualReport2025 } from '../test-data';
 
 function reportBack(state: ReportBackData['state'], actions: Step[]): ReportBackData {
   const written = state !== 'missing';
   return {
-    occasion: {
-      code: '2025-AR',
-      name: 'Årsredovisning 2025',
-      kind: 'annual_report',
-      level: 'council',
-      body: 'KF',
-      body_name: 'Kommunfullmäktige',
-      period_end: '2025-12-31',
-      meeting: '2026-04-29',
-      status: 'open',
-    },
+    occasion: annualReport2025,
     recipient: { kind: 'unit', code: 'LAR-E01', name: 'Grundskola Aspenäs' },
     in_scope: true,
     level: 'unit',
@@ -75,7 +67,7 @@ function json(status: number, body: unknown) {
 beforeEach(() => {
   calls = [];
   answers = {};
-  forgetToday();
+  forgetServerDay();
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string, init: RequestInit = {}) => {

@@ -1,19 +1,31 @@
-// The follow-up cycle as the UI sees it (D10, D12, D13, L13): the API's shapes for occasions,
-// overviews, report-backs and the calendar, and the logic the follow-up and calendar screens
-// share: the server's today, the signed-in person's own deadlines, the overview's tree, the
-// report-back form and where the API's errors belong in it.
-import { ApiError, get, query, seg } from './api';
-import { compareSv, daysBetween, sortSv } from './format';
+// The follow-up cycle as the UI sees it (D10, D12, D13, L13): the API's shapes for overviews,
+// report-backs and the calendar, and the logic the follow-up and calendar screens share: the
+// signed-in person's own deadlines, the overview's tree, the report-back form and where the
+// API's errors belong in it.
+import { ApiError, fetchAllPages, get, seg } from './api';
+import {
+  isPoliticalBody,
+  type ActionStatus,
+  type DeviationSummary,
+  type Indicator,
+  type IndicatorValue,
+  type ItemSummary,
+  type OccasionKind,
+  type OccasionLevel,
+  type OccasionStatus,
+  type OccasionSummary,
+  type PersonRef,
+  type Topic,
+  type UnitNode,
+} from './api-types';
+import { compareSv, decimalText, parseNumber, sortSv } from './format';
+import { apiProblems, type FieldError } from './form-errors';
+import { ratioValue, valueFields } from './indicators';
 
-export type Kind = 'monthly' | 'tertial' | 'interim_report' | 'annual_report';
-export type Level = 'council' | 'executive_board' | 'chief_executive' | 'committee' | 'sector' | 'unit';
-export type Topic = 'finances' | 'operations' | 'quality_goals' | 'staff' | 'internal_control';
-export type OccasionStatus = 'open' | 'closed';
 export type ReportBackState = 'missing' | 'draft' | 'submitted' | 'returned' | 'approved';
 export type VersionStatus = 'draft' | 'submitted' | 'returned' | 'approved';
 export type Assessment = 'fulfilled' | 'partly_fulfilled' | 'not_fulfilled' | 'cannot_be_assessed';
 export type Trend = 'better' | 'unchanged' | 'worse';
-export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'moved';
 export type Step = 'save' | 'submit' | 'approve' | 'return';
 
 export const ASSESSMENTS: Assessment[] = ['fulfilled', 'partly_fulfilled', 'not_fulfilled', 'cannot_be_assessed'];
@@ -21,43 +33,8 @@ export const ASSESSMENTS: Assessment[] = ['fulfilled', 'partly_fulfilled', 'not_
 export const ASSESSMENT_COLUMNS = [...ASSESSMENTS, 'unassessed'] as const;
 export type AssessmentColumn = (typeof ASSESSMENT_COLUMNS)[number];
 export const TRENDS: Trend[] = ['better', 'unchanged', 'worse'];
-export const ACTION_STATUSES: ActionStatus[] = ['planned', 'in_progress', 'done', 'moved'];
 /** Report-backs that still wait for their writer. */
 export const TO_WRITE: ReportBackState[] = ['missing', 'draft', 'returned'];
-
-export interface LevelDeadline {
-  level: Level;
-  deadline: string;
-}
-
-export interface OccasionSummary {
-  code: string;
-  name: string;
-  kind: Kind;
-  level: Level;
-  body: string;
-  body_name: string;
-  period_end: string;
-  meeting: string;
-  status: OccasionStatus;
-}
-
-export interface Occasion extends OccasionSummary {
-  year: number;
-  topics: Topic[];
-  deadlines: LevelDeadline[];
-  revision: number;
-}
-
-export interface FollowUpPlan {
-  year: number | null;
-  occasions: Occasion[];
-}
-
-export interface PersonRef {
-  code: string;
-  name: string;
-}
 
 export interface Recipient {
   kind: 'unit' | 'person';
@@ -96,7 +73,7 @@ export interface RecipientToChase {
 
 export interface RecipientOverview extends RecipientToChase {
   unit_name?: string;
-  level: Level;
+  level: OccasionLevel;
   newest_version: number;
   items: number;
   assessments: AssessmentCounts;
@@ -158,7 +135,7 @@ export interface OccasionOverview {
 export interface ReportBackRow {
   recipient: Recipient;
   unit: string;
-  level: Level;
+  level: OccasionLevel;
   deadline: string | null;
   state: ReportBackState;
   late: boolean;
@@ -168,14 +145,6 @@ export interface ReportBackRow {
   items: number;
   approving_unit: string | null;
   writers: PersonRef[];
-}
-
-export interface ReportBackPage {
-  items: ReportBackRow[];
-  page: number;
-  per_page: number;
-  total: number;
-  occasion: OccasionSummary;
 }
 
 export interface CorrectiveAction {
@@ -192,20 +161,6 @@ export interface ItemAssessment {
   trend?: Trend | null;
   analysis?: string;
   actions?: CorrectiveAction[];
-}
-
-export interface ItemSummary {
-  code: string;
-  kind: string;
-  title: string;
-  issuer: string;
-  issuer_name?: string;
-  recipient: string;
-  recipient_kind?: 'unit' | 'person';
-  recipient_name?: string;
-  origin?: string;
-  status: string;
-  due?: string | null;
 }
 
 export interface DerivedStatus {
@@ -254,46 +209,11 @@ export interface ReportBackVersion {
   revision: number;
 }
 
-export interface IndicatorTarget {
-  year: number;
-  unit: string;
-  value: number;
-}
-
-export interface IndicatorValue {
-  indicator: string;
-  unit: string;
-  unit_name: string;
-  period_end: string;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  weight: number | null;
-  target?: IndicatorTarget | null;
-}
-
-export interface DeviationSummary {
-  code: string;
-  unit: string;
-  unit_name: string;
-  title: string;
-  category: string;
-  gravity: number;
-  state: 'open' | 'closed';
-  confidential: boolean;
-  occurred_on: string;
-  reported_at: string;
-  reported_by_name: string;
-  levels_waiting: number;
-  reached: string | null;
-  reached_name: string | null;
-}
-
 export interface ReportBack {
   occasion: OccasionSummary;
   recipient: Recipient;
   in_scope: boolean;
-  level: Level | null;
+  level: OccasionLevel | null;
   deadline: string | null;
   state: ReportBackState;
   late: boolean;
@@ -328,7 +248,7 @@ export interface Reminders {
 export interface CalendarOccasion {
   code: string;
   name: string;
-  kind: Kind;
+  kind: OccasionKind;
   level: string;
   body: string;
   body_name: string;
@@ -342,47 +262,6 @@ export interface CalendarData {
   year: number;
   adopted: boolean;
   occasions: CalendarOccasion[];
-}
-
-export type Aggregation = 'sum' | 'mean' | 'weighted_mean' | 'ratio_of_sums';
-
-export interface Indicator {
-  code: string;
-  name: string;
-  unit_of_measure: string;
-  aggregation: Aggregation;
-  direction?: string;
-  targets?: IndicatorTarget[];
-}
-
-/** The target a value is measured against: the unit's own for the year, else the
- * organisation's (as the API's IndicatorValue.target). */
-export function targetFor(indicator: Indicator | undefined, unit: string, year: number): number | null {
-  const targets = (indicator?.targets ?? []).filter((target) => target.year === year);
-  return (targets.find((target) => target.unit === unit) ?? targets.find((target) => target.unit === ''))?.value ?? null;
-}
-
-// ---------------------------------------------------------------------------------------
-// The server's today. The demo runs on its own date, and a browser's clock may be wrong:
-// every "days left" and "today" on these screens counts from the server's day.
-
-let todayAsked: Promise<string> | null = null;
-
-/** The server's today (YYYY-MM-DD), asked once: a unit's `as_of` defaults to it. */
-export function serverToday(someUnit?: string): Promise<string> {
-  if (!todayAsked) {
-    const ask = someUnit
-      ? get<{ as_of: string }>(`/units/${seg(someUnit)}`).catch(() => get<{ as_of: string }>('/units'))
-      : get<{ as_of: string }>('/units');
-    todayAsked = ask.then((answer) => answer.as_of);
-    todayAsked.catch(() => (todayAsked = null));
-  }
-  return todayAsked;
-}
-
-/** Forgets the cached day (tests; a session that changed organisation). */
-export function forgetToday(): void {
-  todayAsked = null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -459,17 +338,9 @@ function identify(
   return null;
 }
 
-/** Every row of an occasion's report-back list (the API pages it). */
-export async function allReportBacks(occasion: string, state?: ReportBackState): Promise<ReportBackRow[]> {
-  const rows: ReportBackRow[] = [];
-  for (let page = 1; page < 100; page++) {
-    const answer = await get<ReportBackPage>(
-      `/occasions/${seg(occasion)}/report-backs${query({ state, page, per_page: 500 })}`,
-    );
-    rows.push(...answer.items);
-    if (answer.items.length === 0 || rows.length >= answer.total) break;
-  }
-  return rows;
+/** Every row of an occasion's report-back list. */
+export function allReportBacks(occasion: string, state?: ReportBackState): Promise<ReportBackRow[]> {
+  return fetchAllPages<ReportBackRow>(`/occasions/${seg(occasion)}/report-backs`, { state });
 }
 
 export interface MyReportBack {
@@ -541,21 +412,12 @@ export function decidingUnits(
   );
 }
 
-export const POLITICAL_KINDS = ['council', 'drafting_committee', 'executive_board', 'committee'];
-
-export interface UnitNode {
-  code: string;
-  name: string;
-  kind: string;
-  children?: UnitNode[];
-}
-
 /** Every political body's code in a unit tree. */
 export function politicalUnits(root: UnitNode | null): Set<string> {
   const out = new Set<string>();
   const walk = (node: UnitNode) => {
-    if (POLITICAL_KINDS.includes(node.kind)) out.add(node.code);
-    for (const child of node.children ?? []) walk(child);
+    if (isPoliticalBody(node.kind)) out.add(node.code);
+    for (const child of node.children) walk(child);
   };
   if (root) walk(root);
   return out;
@@ -564,20 +426,6 @@ export function politicalUnits(root: UnitNode | null): Set<string> {
 /** Whether the person may read occasion overviews at all: heads, politicians, controllers. */
 export function readsOverviews(memberships: { role: string }[]): boolean {
   return memberships.some((m) => ['head', 'chair', 'member', 'substitute', 'controller'].includes(m.role));
-}
-
-export type DaysText = { key: string; n: number };
-
-/** How a deadline stands, as a catalogue key and its count: "3 dagar kvar", "i dag", "5
- * dagar sen". */
-export function daysLeft(today: string, deadline: string | null): DaysText | null {
-  if (!deadline) return null;
-  const n = daysBetween(today, deadline);
-  if (n > 1) return { key: 'followUp.daysLeft', n };
-  if (n === 1) return { key: 'followUp.dayLeft', n };
-  if (n === 0) return { key: 'followUp.dueToday', n };
-  if (n === -1) return { key: 'followUp.dayOverdue', n: 1 };
-  return { key: 'followUp.daysOverdue', n: -n };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -826,19 +674,6 @@ export interface Draft {
 let keys = 0;
 export const nextKey = () => ++keys;
 
-/** A decimal as a Swedish user types it ("1 234,5") or as JSON gives it. */
-export function parseDecimal(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/\u2212/g, '-').replace(',', '.');
-  if (cleaned === '' || !/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
-  return Number(cleaned);
-}
-
-/** A number for an input: a decimal comma, no grouping (so that it reads back the same). */
-export function decimalText(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '';
-  return String(Math.round(value * 1e6) / 1e6).replace('.', ',');
-}
-
 /** The form's starting point: what the shown version says, every item in scope and every
  * topic of the occasion in the API's order (error paths count in that order). */
 export function draftFrom(report: ReportBack, extraIndicators: { indicator: string }[] = []): Draft {
@@ -895,31 +730,9 @@ export function emptyAction(owner: { code: string; name: string } | null): Actio
   return { key: nextKey(), description: '', owner: owner?.code ?? '', owner_name: owner?.name ?? '', due: '', status: 'planned' };
 }
 
-export type ValueField = 'value' | 'numerator' | 'denominator' | 'weight';
-
-/** The fields a value of an indicator is given by: a share by its numerator and denominator
- * (the value follows from them), a weighted mean with its weight, else the value alone. */
-export function valueFields(aggregation: Aggregation | undefined): ValueField[] {
-  if (aggregation === 'ratio_of_sums') return ['numerator', 'denominator'];
-  if (aggregation === 'weighted_mean') return ['value', 'weight'];
-  return ['value'];
-}
-
-/** A share's value in its unit of measure, as the API computes it: times 100 for %, 1000 for ‰. */
-export function ratioValue(numerator: number, denominator: number, unitOfMeasure: string | undefined): number {
-  const scale = unitOfMeasure === '%' ? 100 : unitOfMeasure === '‰' ? 1000 : 1;
-  return (numerator / denominator) * scale;
-}
-
 /** Whether a value row holds anything to send. */
 export function valueFilled(v: ValueDraft): boolean {
   return [v.value, v.numerator, v.denominator, v.weight].some((s) => s.trim() !== '');
-}
-
-export interface FormProblem {
-  /** The API's path ("assessments[0].trend"), which names the field. */
-  path: string;
-  message: string;
 }
 
 /** The request body of PUT .../report-backs/{recipient}: every item and topic in the form's
@@ -938,15 +751,14 @@ export function contentOf(
     const indicator = indicators.get(v.indicator);
     const entry: Record<string, unknown> = { indicator: v.indicator, unit: v.unit, period_end: periodEnd };
     for (const field of valueFields(indicator?.aggregation)) {
-      const n = parseDecimal(v[field]);
+      const n = parseNumber(v[field]);
       if (n !== null) entry[field] = n;
     }
     if (indicator?.aggregation === 'ratio_of_sums') {
       const numerator = entry.numerator as number | undefined;
       const denominator = entry.denominator as number | undefined;
-      if (numerator !== undefined && denominator !== undefined && denominator > 0) {
-        entry.value = ratioValue(numerator, denominator, indicator.unit_of_measure);
-      }
+      const value = numerator !== undefined && denominator !== undefined ? ratioValue(numerator, denominator, indicator.unit_of_measure) : null;
+      if (value !== null) entry.value = value;
     }
     indicatorValues.push(entry);
   });
@@ -991,9 +803,9 @@ export function malformed(
       const text = v[field].trim();
       if (text === '') {
         out.push({ path: `values[${k}].${field}`, key: `followUp.error.${field}Missing`, params: { indicator: name } });
-      } else if (parseDecimal(text) === null) {
+      } else if (parseNumber(text) === null) {
         out.push({ path: `values[${k}].${field}`, key: 'followUp.error.number', params: { indicator: name } });
-      } else if ((field === 'denominator' || field === 'weight') && (parseDecimal(text) ?? 0) <= 0) {
+      } else if ((field === 'denominator' || field === 'weight') && (parseNumber(text) ?? 0) <= 0) {
         out.push({ path: `values[${k}].${field}`, key: 'followUp.error.positive', params: { indicator: name } });
       }
     }
@@ -1001,16 +813,12 @@ export function malformed(
   return out;
 }
 
-/** The API's path of an error, without the body's "$." prefix. */
-export function normalisePath(where: string): string {
-  return where.startsWith('$.') ? where.slice(2) : where.startsWith('$') ? where.slice(1) : where;
-}
-
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-/** The API's errors as problems at the form's fields, in the UI's words where the path says
- * what is wrong (L13's requirements), else the API's own message. Indicator value paths are
- * mapped from the body's order back to the form's rows ("values[k]"). */
+/** The API's errors as problems at the form's fields (`field` is the form's path of the
+ * field, "values[k].numerator"; fieldId gives its control), in the UI's words where the path
+ * says what is wrong (L13's requirements), else the API's own message. Indicator value paths
+ * are mapped from the body's order back to the form's rows ("values[k]"). */
 export function problemsOf(
   error: ApiError,
   draft: Draft,
@@ -1018,14 +826,10 @@ export function problemsOf(
   topicName: (topic: Topic) => string,
   t: Translate,
   indicators: Map<string, Indicator> = new Map(),
-): FormProblem[] {
-  const details = error.details.length > 0 ? error.details : [{ where: error.field ?? '', rule: '', message: error.message }];
-  const out: FormProblem[] = [];
-  for (const detail of details) {
-    const path = normalisePath(detail.where ?? '');
-    out.push(problemAt(path, detail.message, detail.rule ?? '', draft, valueRows, topicName, t, indicators));
-  }
-  return out;
+): FieldError[] {
+  return apiProblems(error).map((problem) =>
+    problemAt(problem.where, problem.message, problem.rule ?? '', draft, valueRows, topicName, t, indicators),
+  );
 }
 
 function problemAt(
@@ -1037,21 +841,21 @@ function problemAt(
   topicName: (topic: Topic) => string,
   t: Translate,
   indicators: Map<string, Indicator>,
-): FormProblem {
+): FieldError {
   let m = /^assessments\[(\d+)\]\.actions\[(\d+)\]\.(description|owner|due)$/.exec(path);
   if (m) {
     const a = draft.assessments[+m[1]];
-    if (a) return { path, message: t(`followUp.error.action_${m[3]}`, { item: a.title, n: +m[2] + 1 }) };
+    if (a) return { field: path, message: t(`followUp.error.action_${m[3]}`, { item: a.title, n: +m[2] + 1 }) };
   }
   m = /^assessments\[(\d+)\]\.(assessment|trend|analysis|actions)$/.exec(path);
   if (m && rule !== 'integrity') {
     const a = draft.assessments[+m[1]];
-    if (a) return { path, message: t(`followUp.error.${m[2]}`, { item: a.title }) };
+    if (a) return { field: path, message: t(`followUp.error.${m[2]}`, { item: a.title }) };
   }
   m = /^topics\[(\d+)\]\.text$/.exec(path);
   if (m) {
     const topic = draft.topics[+m[1]];
-    if (topic) return { path, message: t('followUp.error.topic', { topic: topicName(topic.topic) }) };
+    if (topic) return { field: path, message: t('followUp.error.topic', { topic: topicName(topic.topic) }) };
   }
   m = /^indicator_values\[(\d+)\](\.(\w+))?$/.exec(path);
   if (m) {
@@ -1065,13 +869,13 @@ function problemAt(
       const named = m[3];
       const field = shown.find((f) => f === named) ?? shown[0];
       return {
-        path: `values[${row}].${field}`,
+        field: `values[${row}].${field}`,
         message: t('followUp.error.indicator', { indicator: indicator?.name ?? v.indicator, message: apiMessage }),
       };
     }
   }
-  if (path === 'reason') return { path, message: t('followUp.error.reason') };
-  return { path, message: apiMessage };
+  if (path === 'reason') return { field: path, message: t('followUp.error.reason') };
+  return { field: path, message: apiMessage };
 }
 
 /** The id of the control a path names, for the error summary's links and aria-describedby. */
@@ -1094,19 +898,14 @@ export function fieldId(path: string): string {
   return '';
 }
 
-/** The messages that concern a field (its exact path). */
-export function messagesAt(problems: FormProblem[], path: string): string[] {
-  return problems.filter((p) => p.path === path).map((p) => p.message);
-}
-
 // ---------------------------------------------------------------------------------------
 // The calendar: the year's events by month.
 
-export type EventKind = 'deadline' | 'meeting' | 'mine';
+export type CalendarEventKind = 'deadline' | 'meeting' | 'mine';
 
 export interface CalendarEvent {
   date: string;
-  kind: EventKind;
+  kind: CalendarEventKind;
   occasion: CalendarOccasion;
   level?: string;
   mine?: MyReportBack;
@@ -1133,7 +932,7 @@ export function timeline(calendar: CalendarData, mine: MyReportBack[], onlyMine 
     const occasion = byCode.get(m.occasion.code);
     if (occasion) events.push({ date: m.deadline, kind: 'mine', occasion, mine: m });
   }
-  const rank: Record<EventKind, number> = { mine: 0, deadline: 1, meeting: 2 };
+  const rank: Record<CalendarEventKind, number> = { mine: 0, deadline: 1, meeting: 2 };
   events.sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSv, daysBetween, formatDate, formatDateTime, formatMoney, formatNumber, sortSv } from './format';
+import { compareSv, daysBetween, decimalText, formatDate, formatDateTime, formatMoney, formatNumber, parseNumber, sortSv } from './format';
 
 // Intl writes a no-break space (U+00A0) between thousands and U+2212 for minus.
 const plain = (text: string) => text.replace(/\u00a0|\u202f/g, ' ').replace(/\u2212/g, '-');
@@ -37,5 +37,40 @@ describe('Swedish formats', () => {
     expect(sortSv(names, (name) => name)).toEqual(['Aspenäs', 'Ekbacka', 'Zander', 'Åsaskolan', 'Ängsskolan', 'Östra skolan']);
     expect(compareSv('Öjersjö', 'Zeta')).toBeGreaterThan(0);
     expect(compareSv('enhet 2', 'enhet 10')).toBeLessThan(0);
+  });
+});
+
+describe('numbers typed the Swedish way', () => {
+  // What the issue form (a target), the report-back form (indicator values), the value form
+  // and the deviation form (an amount) each accepted before they shared one reader.
+  it('reads targets and values as Swedes write them', () => {
+    expect(parseNumber('88')).toBe(88);
+    expect(parseNumber('12,5')).toBe(12.5);
+    expect(parseNumber('1\u00a0234')).toBe(1234);
+    expect(parseNumber('\u22123')).toBe(-3);
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('12,5,1')).toBeNull();
+    expect(parseNumber('1 234,5')).toBe(1234.5);
+    expect(parseNumber('−3')).toBe(-3);
+    expect(parseNumber('12.5')).toBe(12.5);
+    expect(parseNumber('12,5 %')).toBeNull();
+  });
+
+  it('reads amounts, with a minus sign or a dash and "kr"', () => {
+    expect(parseNumber('−150 000')).toBe(-150000);
+    expect(parseNumber('-4200000')).toBe(-4200000);
+    expect(parseNumber('1\u00a0234,5')).toBe(1234.5);
+    expect(parseNumber('12 345 kr')).toBe(12345);
+    expect(parseNumber('\u2013500')).toBe(-500);
+    expect(parseNumber('  ')).toBeNull();
+    expect(parseNumber('tio')).toBeNull();
+  });
+
+  it('writes a number for a field so that it reads back the same', () => {
+    expect(decimalText(6.25)).toBe('6,25');
+    expect(decimalText(1234.5)).toBe('1234,5');
+    expect(decimalText(0.1 + 0.2)).toBe('0,3');
+    expect(decimalText(null)).toBe('');
+    for (const value of [88, -3, 12.5, 1234.5]) expect(parseNumber(decimalText(value))).toBe(value);
   });
 });

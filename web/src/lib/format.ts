@@ -22,6 +22,27 @@ export function formatNumber(value: number | null | undefined, decimals?: number
   return format.format(value);
 }
 
+/** A number as a Swede types it ("1 234,5", "−150 000", "12 345 kr") or as JSON writes it
+ * ("12.5"); null when the text is empty or no number. A decimal comma or point; spaces or
+ * no-break spaces between thousands; a minus sign, a hyphen or the dash a word processor
+ * makes of one; an amount may end in "kr". */
+export function parseNumber(text: string): number | null {
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^[\u2212\u2013]/, '-')
+    .replace(/kr$/i, '')
+    .replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+/** A number for an input field: a decimal comma and no grouping, so that parseNumber reads it
+ * back the same; '' for none. */
+export function decimalText(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  return String(Math.round(value * 1e6) / 1e6).replace('.', ',');
+}
+
 /** "12 345 kr", whole kronor. */
 export function formatMoney(kronor: number | null | undefined): string {
   if (kronor === null || kronor === undefined || Number.isNaN(kronor)) return '–';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flattenUnits, type UnitNode } from './deviations';
+import { flattenUnits } from './deviations';
 import {
   chartSummary,
   childFigures,
@@ -11,10 +11,9 @@ import {
   recordableUnits,
   targetFor,
   valueFields,
-  type Indicator,
-  type IndicatorValue,
   type OccasionIndicators,
 } from './indicators';
+import type { Indicator, IndicatorValue, UnitNode } from './api-types';
 
 // Intl writes no-break spaces and a real minus sign; compare with plain ones.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
@@ -79,6 +78,18 @@ describe('targets', () => {
     expect(targetFor(sickLeave, 2025, 'LAR-E02')?.value).toBe(6.5);
     expect(targetFor(sickLeave, 2025)?.value).toBe(6.5);
     expect(targetFor(sickLeave, 2024)).toBeNull();
+  });
+
+  it('gives the same target to the chain’s items and to a report-back’s values', () => {
+    const energy: Indicator = { ...sickLeave, code: 'ENERGI', name: 'Energi', unit_of_measure: 'kWh', aggregation: 'sum' };
+    energy.targets = [
+      { year: 2025, unit: '', value: 100 },
+      { year: 2025, unit: 'LAR-E01', value: 80 },
+    ];
+    expect(targetFor(energy, 2025, 'LAR-E01')?.value).toBe(80);
+    expect(targetFor(energy, 2025, 'LAR-E02')?.value).toBe(100);
+    expect(targetFor(energy, 2026, 'LAR-E01')).toBeNull();
+    expect(targetFor(energy, 2026, 'LAR-E02')).toBeNull();
   });
 
   it('lets the direction decide what is better', () => {
@@ -146,15 +157,18 @@ describe('recording a value', () => {
     expect(recordableUnits([{ role: 'chair', unit: 'KD' }], units)).toEqual([]);
   });
 
-  it('asks for the figures the aggregation needs', () => {
-    expect(valueFields('ratio_of_sums')).toEqual({ value: false, numerator: true, denominator: true, weight: false });
-    expect(valueFields('weighted_mean')).toEqual({ value: true, numerator: false, denominator: false, weight: true });
-    expect(valueFields('sum')).toEqual({ value: true, numerator: false, denominator: false, weight: false });
+  it('asks for the figures the aggregation needs, in the order a form shows them', () => {
+    expect(valueFields('ratio_of_sums')).toEqual(['numerator', 'denominator']);
+    expect(valueFields('weighted_mean')).toEqual(['value', 'weight']);
+    expect(valueFields('sum')).toEqual(['value']);
+    expect(valueFields('mean')).toEqual(['value']);
+    expect(valueFields(undefined)).toEqual(['value']);
   });
 
   it('computes a ratio in the unit of measure, as the server does', () => {
     expect(ratioValue(139, 1530, '%')).toBeCloseTo(9.085, 3);
     expect(ratioValue(3, 4, '‰')).toBe(750);
+    expect(ratioValue(1, 8, '‰')).toBe(125);
     expect(ratioValue(1, 0, '%')).toBeNull();
   });
 });

@@ -1,29 +1,10 @@
-// Indicators (nyckeltal): the API's shapes, targets, how a value stands against its target,
-// values in the Swedish way, and the periods an indicator page shows.
-import { get, query, seg } from './api';
+// Indicators (nyckeltal): targets, how a value stands against its target, the figures a
+// value carries, values in the Swedish way, and the periods an indicator page shows.
+import { fetchAllPages, get, query, seg } from './api';
+import type { Aggregation, Direction, FollowUpPlan, Indicator, IndicatorTarget, IndicatorValue, Occasion, OccasionSummary } from './api-types';
 import { formatDate, formatNumber } from './format';
 import { t } from './i18n.svelte';
-import type { Units } from './deviations';
-
-export type Direction = 'higher_is_better' | 'lower_is_better';
-export type Aggregation = 'sum' | 'mean' | 'weighted_mean' | 'ratio_of_sums';
-
-export interface IndicatorTarget {
-  year: number;
-  /** Empty: the whole organisation. */
-  unit: string;
-  value: number;
-}
-
-export interface Indicator {
-  code: string;
-  name: string;
-  description: string;
-  unit_of_measure: string;
-  direction: Direction;
-  aggregation: Aggregation;
-  targets: IndicatorTarget[];
-}
+import { isAtOrBelow, type Units } from './deviations';
 
 export interface ItemRef {
   code: string;
@@ -36,18 +17,6 @@ export interface ItemRef {
 
 export interface IndicatorWithItems extends Indicator {
   items: ItemRef[];
-}
-
-export interface IndicatorValue {
-  indicator: string;
-  unit: string;
-  unit_name: string;
-  period_end: string;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  weight: number | null;
-  target: IndicatorTarget | null;
 }
 
 export interface NewIndicatorValue {
@@ -76,19 +45,6 @@ export interface RollUpIndicator {
   values: RollUpValue[];
 }
 
-export interface OccasionSummary {
-  code: string;
-  name: string;
-  kind: string;
-  level: string;
-  body: string;
-  body_name: string;
-  period_end: string;
-  meeting: string;
-  status: string;
-  year?: number;
-}
-
 export interface OccasionIndicators {
   occasion: OccasionSummary;
   period_end: string;
@@ -96,18 +52,32 @@ export interface OccasionIndicators {
   indicators: RollUpIndicator[];
 }
 
-export interface ValuesPage {
-  items: IndicatorValue[];
-  page: number;
-  per_page: number;
-  total: number;
-}
-
 /** The target a value is measured against: the unit's own for the year, else the
- * organisation's; null when neither is set (as the API's IndicatorValue.target). */
+ * organisation's; null when neither is set (as the API's IndicatorValue.target). No unit:
+ * the organisation's. */
 export function targetFor(indicator: Pick<Indicator, 'targets'>, year: number, unit = ''): IndicatorTarget | null {
   const ofYear = indicator.targets.filter((target) => target.year === year);
   return (unit ? ofYear.find((target) => target.unit === unit) : undefined) ?? ofYear.find((target) => target.unit === '') ?? null;
+}
+
+/** A figure a value of an indicator carries. */
+export type ValueField = 'value' | 'numerator' | 'denominator' | 'weight';
+
+/** The figures a value of this aggregation is given by, in the order a form asks for them: a
+ * share by its numerator and denominator (the value follows from them), a weighted mean by
+ * its value and weight, anything else by the value alone. Each is required. */
+export function valueFields(aggregation: Aggregation | undefined): ValueField[] {
+  if (aggregation === 'ratio_of_sums') return ['numerator', 'denominator'];
+  if (aggregation === 'weighted_mean') return ['value', 'weight'];
+  return ['value'];
+}
+
+/** What numerator / denominator comes to in the unit of measure, as the server computes it:
+ * times 100 for %, 1000 for ‰; null without a positive denominator. */
+export function ratioValue(numerator: number, denominator: number, unitOfMeasure: string | undefined): number | null {
+  if (!(denominator > 0)) return null;
+  const factor = unitOfMeasure === '%' ? 100 : unitOfMeasure === '‰' ? 1000 : 1;
+  return (numerator / denominator) * factor;
 }
 
 export type Comparison = 'better' | 'met' | 'worse' | 'none';
@@ -181,22 +151,14 @@ export function forgetRollUps(): void {
   rollUps.clear();
 }
 
-export async function loadOccasions(): Promise<OccasionSummary[]> {
-  const plan = await get<{ occasions: OccasionSummary[] }>('/occasions');
+export async function loadOccasions(): Promise<Occasion[]> {
+  const plan = await get<FollowUpPlan>('/occasions');
   return [...plan.occasions].sort((a, b) => a.period_end.localeCompare(b.period_end) || a.code.localeCompare(b.code));
 }
 
-/** Every value of the indicator for one unit and year (the API pages at most 500). */
-export async function loadUnitValues(code: string, unit: string, year: number | null): Promise<IndicatorValue[]> {
-  const out: IndicatorValue[] = [];
-  for (let page = 1; page < 50; page++) {
-    const answer = await get<ValuesPage>(
-      `/indicators/${seg(code)}/values${query({ unit, year, page, per_page: 500 })}`,
-    );
-    out.push(...answer.items);
-    if (out.length >= answer.total || answer.items.length === 0) break;
-  }
-  return out;
+/** Every value of the indicator for one unit and year. */
+export function loadUnitValues(code: string, unit: string, year: number | null): Promise<IndicatorValue[]> {
+  return fetchAllPages<IndicatorValue>(`/indicators/${seg(code)}/values`, { unit, year });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,37 +325,5 @@ export function recordableUnits(memberships: MembershipLike[], units: Units): st
     return units.list.filter((u) => u.current).map((u) => u.code);
   }
   const heads = memberships.filter((m) => m.role === 'head').map((m) => m.unit);
-  if (heads.length === 0) return [];
-  const out: string[] = [];
-  for (const unit of units.list) {
-    if (!unit.current) continue;
-    let at: string | undefined = unit.code;
-    const seen = new Set<string>();
-    while (at && !seen.has(at)) {
-      if (heads.includes(at)) {
-        out.push(unit.code);
-        break;
-      }
-      seen.add(at);
-      at = units.byCode.get(at)?.parent || undefined;
-    }
-  }
-  return out;
-}
-
-/** The figures a value of this aggregation carries, and which are required. */
-export function valueFields(aggregation: Aggregation): { value: boolean; numerator: boolean; denominator: boolean; weight: boolean } {
-  return {
-    value: aggregation !== 'ratio_of_sums',
-    numerator: aggregation === 'ratio_of_sums',
-    denominator: aggregation === 'ratio_of_sums',
-    weight: aggregation === 'weighted_mean',
-  };
-}
-
-/** What numerator / denominator comes to in the unit of measure (the server's rule). */
-export function ratioValue(numerator: number, denominator: number, unitOfMeasure: string): number | null {
-  if (!(denominator > 0)) return null;
-  const factor = unitOfMeasure === '%' ? 100 : unitOfMeasure === '‰' ? 1000 : 1;
-  return (numerator / denominator) * factor;
+  return units.list.filter((unit) => unit.current && heads.some((head) => isAtOrBelow(units, unit.code, head))).map((unit) => unit.code);
 }

@@ -1,5 +1,6 @@
 // Who is signed in, as GET /api/v1/session tells it, and the CSRF token changes must carry.
 import { ApiError, del, get, post, setCsrfToken } from './api';
+import { forgetServerDay } from './server-day';
 
 export interface Membership {
   role: string;
@@ -39,6 +40,8 @@ class Session {
   }
 
   private adopt(info: SessionInfo | null): void {
+    // What was read for another session (the day, the unit tree) is asked again.
+    forgetServerDay();
     this.current = info;
     setCsrfToken(info?.csrf_token ?? '');
     this.known = true;

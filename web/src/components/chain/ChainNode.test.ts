@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import ChainNode from './ChainNode.svelte';
-import { buildChain, type ItemSummary } from '../../lib/chain';
+import { buildChain } from '../../lib/chain';
+import type { ItemSummary } from '../../lib/api-types';
 
 const summary = (code: string, origin: string, extra: Partial<ItemSummary> = {}): ItemSummary => ({
   code,
