@@ -34,6 +34,7 @@ const visits = [
   ['medarbetare', '/avvikelser/ny', 'avvikelse-rapportera', 'Allvarlighetsgrad'],
   ['kd', '/avvikelser/AVV-2025-0004', 'avvikelse-tidslinje', 'AVV-2025-0004'],
   ['kd', '/kalender', 'kalender', 'Kalender'],
+  ['sektorschef', '/notiser', 'notiser', 'AVV-2025-0006'],
   ['admin', '/administration', 'administration', 'Administration'],
   ['admin', '/administration/enheter', 'administration-enheter', 'Kommunfullmäktige'],
   ['admin', '/administration/personer?sok=Tilda', 'administration-personer', 'Persson, Tilda'],
@@ -173,6 +174,33 @@ tests.push([
       await screenshot(page, 'my-assignments-english-1280');
       await page.getByRole('button', { name: 'På svenska' }).click();
       await expectText(page.locator('#innehall h1'), 'Mitt uppdrag', 'back in Swedish');
+    } finally {
+      await context.close();
+    }
+  },
+]);
+
+tests.push([
+  'the unread notifications open from the start page and are marked read',
+  async ({ browser, baseUrl }) => {
+    const { context, page } = await signedIn(browser, baseUrl, 'enhetschef');
+    try {
+      await settled(page);
+      await page.getByRole('link', { name: /olästa notiser/ }).click();
+      await page.waitForURL(`${baseUrl}/notiser?olasta=1`);
+      await settled(page);
+      const cards = page.locator('ul.notifications > li');
+      const before = await cards.count();
+      assert(before > 0, 'the unit manager has unread notifications in the demo');
+      await cards.first().getByRole('button', { name: 'Visa hela meddelandet' }).click();
+      await checkAccessibility(page, 'notifications with a message open');
+      await screenshot(page, 'notiser-olasta-1280');
+      await cards.first().getByRole('button', { name: 'Markera som läst' }).click();
+      await expectText(page.getByRole('status').first(), 'Markerad som läst.', 'the notice');
+      assert((await cards.count()) === before - 1, 'the one read leaves the unread list');
+      await page.goto(`${baseUrl}/`);
+      await settled(page);
+      await expectText(page.locator('.counts'), `${before - 1} olästa notiser`, 'the start page count');
     } finally {
       await context.close();
     }

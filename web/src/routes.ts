@@ -41,6 +41,7 @@ export const screens: Screen[] = [
   screen('/avvikelser/ny', 'deviations.reportTitle', () => import('./screens/ReportDeviation.svelte')),
   screen('/avvikelser/:code', 'deviations.deviationTitle', () => import('./screens/Deviation.svelte')),
   screen('/kalender', 'nav.calendar', () => import('./screens/Calendar.svelte')),
+  screen('/notiser', 'notifications.title', () => import('./screens/Notifications.svelte')),
   screen('/administration', 'nav.admin', () => import('./screens/Admin.svelte')),
   screen('/administration/enheter', 'admin.unitsTitle', () => import('./screens/AdminUnits.svelte')),
   screen('/administration/personer', 'admin.peopleTitle', () => import('./screens/AdminPeople.svelte')),

@@ -8,6 +8,7 @@ import deviations from './deviations';
 import calendar from './calendar';
 import admin from './admin';
 import accessibility from './accessibility';
+import notifications from './notifications';
 
 export type Catalogue = Record<string, string>;
 export interface Area {
@@ -15,7 +16,7 @@ export interface Area {
   en: Catalogue;
 }
 
-const areas: Area[] = [common, myWork, chain, followUp, indicators, deviations, calendar, admin, accessibility];
+const areas: Area[] = [common, myWork, chain, followUp, indicators, deviations, calendar, admin, accessibility, notifications];
 
 function merge(locale: 'sv' | 'en'): Catalogue {
   const merged: Catalogue = {};
