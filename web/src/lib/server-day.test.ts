@@ -23,7 +23,23 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the server’s today', () => {
-  it('is asked once a session, with the unit tree', async () => {
+  it('moves on to the next day on a page left open over midnight', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2025-11-30T22:55:00Z'));
+      expect(await serverToday()).toBe('2025-11-30');
+      answer = () => tree('2025-12-01');
+      vi.setSystemTime(new Date('2025-11-30T23:01:00Z'));
+      expect(await serverToday()).toBe('2025-11-30'); // kept a few minutes
+      vi.setSystemTime(new Date('2025-11-30T23:06:00Z'));
+      expect(await serverToday()).toBe('2025-12-01');
+      expect(asked).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is asked once for everyone who needs it at once, with the unit tree', async () => {
     const [day, again, units] = await Promise.all([serverToday(), serverToday(), currentUnitTree()]);
     expect([day, again, units.as_of]).toEqual(['2025-11-30', '2025-11-30', '2025-11-30']);
     expect(asked).toBe(1);

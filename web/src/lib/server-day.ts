@@ -6,14 +6,20 @@ import { get } from './api';
 import type { UnitTree } from './api-types';
 
 let tree: Promise<UnitTree> | null = null;
+let askedAt = 0;
 
-/** GET /units: today's tree, kept for the session. `fresh` asks again (administration, which
- * shows what the server has now) and keeps the new answer for everyone. A failed answer is
- * not kept: the next caller asks again. */
+// Kept for minutes, not the whole session: a page left open over midnight moves on to the
+// next day within this long.
+const keptFor = 10 * 60 * 1000;
+
+/** GET /units: today's tree, kept for a few minutes. `fresh` asks again (administration,
+ * which shows what the server has now) and keeps the new answer for everyone. A failed
+ * answer is not kept: the next caller asks again. */
 export function currentUnitTree(fresh = false): Promise<UnitTree> {
-  if (!tree || fresh) {
+  if (!tree || fresh || Date.now() - askedAt > keptFor) {
     const asked = get<UnitTree>('/units');
     tree = asked;
+    askedAt = Date.now();
     asked.catch(() => {
       if (tree === asked) tree = null;
     });
