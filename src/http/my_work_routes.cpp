@@ -27,7 +27,7 @@ bool validOn(const domain::Membership& membership, const domain::Date& day) {
   return membership.valid_from <= day && (!membership.valid_to || day <= *membership.valid_to);
 }
 
-bool open(const Item& item) {
+bool isOpen(const Item& item) {
   return item.status == ItemStatus::issued || item.status == ItemStatus::acknowledged;
 }
 
@@ -87,7 +87,7 @@ Response myWork(const ApiContext& context, const Request& request) {
     if (!view.mayRead(item)) continue;
     bool to_me = !person.empty() && item.recipient_person == person;
     bool to_my_unit = !item.recipient_unit.empty() && member_of.contains(item.recipient_unit);
-    if (open(item) && (to_me || to_my_unit)) {
+    if (isOpen(item) && (to_me || to_my_unit)) {
       access::Subject subject{view.organisation(), &item, nullptr, {}, {}};
       nlohmann::json entry = itemSummaryJson(index, item);
       entry["via"] = to_me ? nlohmann::json(nullptr) : nlohmann::json(item.recipient_unit);
