@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
-import { notAcknowledged, toAcknowledge, type ItemEntry, type MyWork } from './my-work';
+import { draftsOf, notAcknowledged, toAcknowledge, type ItemEntry, type MyWork } from './my-work';
 import type { ItemStatus } from './api-types';
 import ItemTable from '../components/my-work/ItemTable.svelte';
 
@@ -29,10 +29,12 @@ describe('Mitt uppdrag', () => {
   it('asks the person to acknowledge only what they answer for', () => {
     const work = {
       received: [item('A', 'issued'), item('B', 'issued', { answers: false }), item('C', 'acknowledged')],
-      issued: [item('D', 'issued'), item('E', 'acknowledged')],
+      issued: [item('D', 'issued'), item('E', 'acknowledged'), item('F', 'draft')],
     } as MyWork;
     expect(toAcknowledge(work).map((entry) => entry.code)).toEqual(['A']);
     expect(notAcknowledged(work).map((entry) => entry.code)).toEqual(['D']);
+    // A draft waits for its issuer, not for an acknowledgement: nobody has been given it.
+    expect(draftsOf(work).map((entry) => entry.code)).toEqual(['F']);
   });
 
   it('shows each item with its issuer, state in words and an acknowledge link', () => {

@@ -41,5 +41,10 @@ export function toAcknowledge(work: MyWork): ItemEntry[] {
 
 /** What the person's units issued that is still not acknowledged: who to chase. */
 export function notAcknowledged(work: MyWork): ItemEntry[] {
-  return work.issued.filter((item) => item.status === 'issued' || item.status === 'draft');
+  return work.issued.filter((item) => item.status === 'issued');
+}
+
+/** What the person's units have drafted and not issued yet: nobody has been given it. */
+export function draftsOf(work: MyWork): ItemEntry[] {
+  return work.issued.filter((item) => item.status === 'draft');
 }
