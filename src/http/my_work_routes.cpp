@@ -23,10 +23,6 @@ using domain::ItemStatus;
 //! The unread count is shown as a number on a badge; beyond this many, "100+" says enough.
 constexpr int kUnreadCounted = 100;
 
-bool validOn(const domain::Membership& membership, const domain::Date& day) {
-  return membership.valid_from <= day && (!membership.valid_to || day <= *membership.valid_to);
-}
-
 bool isOpen(const Item& item) {
   return item.status == ItemStatus::issued || item.status == ItemStatus::acknowledged;
 }
@@ -68,7 +64,9 @@ Response myWork(const ApiContext& context, const Request& request) {
   std::set<std::string, std::less<>> member_of;
   std::set<std::string, std::less<>> heads;
   for (const domain::Membership& membership : data.memberships) {
-    if (person.empty() || membership.person != person || !validOn(membership, today)) continue;
+    if (person.empty() || membership.person != person ||
+        !domain::isValidOn(membership.valid_from, membership.valid_to, today))
+      continue;
     const domain::Unit* unit = index.unit(membership.unit);
     if (unit == nullptr) continue;
     member_of.insert(membership.unit);
