@@ -12,6 +12,7 @@
 #include "http/my_work_routes.hpp"
 #include "http/notification_routes.hpp"
 #include "http/people_routes.hpp"
+#include "http/resource_support.hpp"
 
 namespace styr::http {
 
@@ -32,6 +33,10 @@ void addApiRoutes(Router& router, const ApiContext& context) {
   addCalendarRoutes(router, context);
   addDeviationRoutes(router, context);
   addMyWorkRoutes(router, context);
+  // Kept answers on the io threads (quick_reads.hpp), and every change making what they were
+  // found by stale.
+  router.setQuick([&context](const Request& request) { return quickRead(context, request); });
+  router.setAfterChange([&context] { context.quick->changed(); });
 }
 
 }  // namespace styr::http

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,14 @@ struct Response {
   std::string content_type = "application/json";
   Headers headers;  //!< beyond Content-Type; the server adds Content-Length, Date, ...
   std::string body;
+  //! Instead of `body`, a body kept elsewhere and shared (a kept answer, a file held in
+  //! memory): sent from where it is, so that serving it copies nothing.
+  std::shared_ptr<const std::string> shared_body = nullptr;
+
+  //! The body, wherever it is.
+  [[nodiscard]] std::string_view bodyView() const {
+    return shared_body ? std::string_view(*shared_body) : std::string_view(body);
+  }
 };
 
 //! A JSON response. Invalid UTF-8 in strings is replaced rather than thrown on.

@@ -4,8 +4,10 @@
 
 #include <charconv>
 
+#include "app/accounts.hpp"
 #include "app/api_tokens.hpp"
 #include "app/organisation_queries.hpp"
+#include "http/compression.hpp"
 #include "http/error_response.hpp"
 
 namespace styr::http {
@@ -55,9 +57,12 @@ std::optional<app::Result<app::Caller>> fromToken(const ApiContext& context,
 app::Result<app::Caller> identify(const ApiContext& context, const Request& request) {
   if (auto token = fromToken(context, request)) return std::move(*token);
   if (!carriesSession(request)) return app::Caller{};
+  const std::uint64_t epoch = context.quick->epoch();
   auto who = authenticateRequest(context, request);
   if (!who) return who.error();
-  return callerOf(who.value().account);
+  app::Caller caller = callerOf(who.value().account);
+  context.quick->confirmSession(who.value().session.secret_hash, caller, epoch);
+  return caller;
 }
 
 app::Result<app::Caller> identifyForChange(const ApiContext& context, const Request& request) {
@@ -91,6 +96,7 @@ bool View::mayRead(const domain::SteeringDocument& document) const {
 }
 
 app::Result<std::unique_ptr<View>> openView(const ApiContext& context, const Request& request) {
+  const std::uint64_t epoch = context.quick->epoch();
   auto caller = identify(context, request);
   if (!caller) return caller.error();
   app::Store& store = context.store();
@@ -102,13 +108,17 @@ app::Result<std::unique_ptr<View>> openView(const ApiContext& context, const Req
     organisation = resolved.value().code;
   }
   auto snapshot = context.models->current(store, organisation);
+  context.quick->confirmSnapshot(organisation, snapshot->sequence, epoch);
   return std::make_unique<View>(std::move(caller).value(), std::move(snapshot),
                                 context.clock->today());
 }
 
-Response cachedRead(const ApiContext& context, const View& view, const Request& request,
-                    const std::function<Response()>& render) {
-  const access::Actor& actor = view.caller().actor;
+namespace {
+
+//! Everything a read's answer depends on (see response_cache.hpp); the target last, as only it
+//! can hold a '|'.
+std::string keptAnswerKey(const access::Actor& actor, std::int64_t sequence,
+                          const domain::Date& today, const Request& request) {
   std::string scopes = "-";
   if (actor.token_scopes) {
     scopes.clear();
@@ -116,16 +126,39 @@ Response cachedRead(const ApiContext& context, const View& view, const Request& 
       scopes += std::string(access::toString(scope)) + ",";
     }
   }
-  // Everything a read's answer depends on (see response_cache.hpp); the target last, as
-  // only it can hold a '|'.
-  std::string key =
-      fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", view.organisation(), view.snapshot().sequence,
-                  domain::formatDate(view.today()), actor.signed_in, actor.person,
-                  actor.administrator, scopes, request.target);
-  if (auto kept = context.responses->find(key)) return std::move(*kept);
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", actor.organisation, sequence,
+                     domain::formatDate(today), actor.signed_in, actor.person, actor.administrator,
+                     scopes, request.target);
+}
+
+bool acceptsGzip(const Request& request) {
+  return http::acceptsGzip(request.header("Accept-Encoding").value_or(""));
+}
+
+}  // namespace
+
+Response cachedRead(const ApiContext& context, const View& view, const Request& request,
+                    const std::function<Response()>& render) {
+  access::Actor actor = view.caller().actor;
+  actor.organisation = view.organisation();  // the public's is the one they asked for
+  std::string key = keptAnswerKey(actor, view.snapshot().sequence, view.today(), request);
+  if (auto kept = context.responses->find(key, acceptsGzip(request))) return std::move(*kept);
   Response response = render();
   context.responses->keep(key, response);
   return response;
+}
+
+std::optional<Response> quickRead(const ApiContext& context, const Request& request) {
+  if (request.header("Authorization")) return std::nullopt;  // tokens: the ordinary way
+  auto secret = sessionSecret(request);
+  if (!secret || secret->empty()) return std::nullopt;  // the public: likewise
+  auto caller = context.quick->session(app::secretHash(*secret));
+  if (!caller) return std::nullopt;
+  auto sequence = context.quick->sequence(caller->actor.organisation);
+  if (!sequence) return std::nullopt;
+  return context.responses->find(
+      keptAnswerKey(caller->actor, *sequence, context.clock->today(), request),
+      acceptsGzip(request));
 }
 
 std::optional<app::Error> check(const View& view, access::Action action,

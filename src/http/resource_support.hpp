@@ -78,6 +78,11 @@ app::Result<std::unique_ptr<View>> openView(const ApiContext& context, const Req
 Response cachedRead(const ApiContext& context, const View& view, const Request& request,
                     const std::function<Response()>& render);
 
+//! A kept answer (cachedRead's) for a signed-in session, found without the store from what
+//! `context.quick` was recently told; nullopt when it must be asked (see quick_reads.hpp).
+//! Never blocks: the server calls it on its io threads.
+std::optional<Response> quickRead(const ApiContext& context, const Request& request);
+
 //! forbidden when the caller may not, else nullopt.
 std::optional<app::Error> check(const View& view, access::Action action,
                                 const access::Subject& subject);

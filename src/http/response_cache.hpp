@@ -25,13 +25,21 @@ class ResponseCache {
   explicit ResponseCache(std::size_t capacity_bytes = 16 * 1024 * 1024)
       : capacity_(capacity_bytes) {}
 
-  [[nodiscard]] std::optional<Response> find(const std::string& key);
+  //! The kept answer with its body shared, not copied. With `gzip` (the client accepts it) a
+  //! body above the compression threshold comes gzipped, with Content-Encoding and Vary set:
+  //! it is compressed once, on the first such request, and kept beside the plain one.
+  [[nodiscard]] std::optional<Response> find(const std::string& key, bool gzip);
   //! Keeps `response` (a 200 only: errors are cheap and may depend on more than the key).
   void keep(const std::string& key, const Response& response);
   [[nodiscard]] std::size_t bytes() const;
 
  private:
-  using Entries = std::list<std::pair<std::string, std::shared_ptr<const Response>>>;
+  struct Kept {
+    Response head;  //!< status, type and headers; the body is below
+    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzipped;  //!< once asked for
+  };
+  using Entries = std::list<std::pair<std::string, Kept>>;
   mutable std::mutex mutex_;
   std::size_t capacity_;
   std::size_t bytes_ = 0;

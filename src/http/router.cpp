@@ -147,7 +147,23 @@ Response Router::handle(Request& request) const {
       request.path_params.emplace_back(best->segments[i].text, (*segments)[i]);
     }
   }
+  if (!after_change_ || request.method == "GET" || request.method == "HEAD") {
+    return best->handler(request);
+  }
+  struct AfterChange {
+    const std::function<void()>& call;
+    ~AfterChange() { call(); }
+  } after{after_change_};
   return best->handler(request);
+}
+
+std::optional<Response> Router::quick(const Request& request) const {
+  if (!quick_ || (request.method != "GET" && request.method != "HEAD")) return std::nullopt;
+  try {
+    return quick_(request);
+  } catch (const std::exception&) {
+    return std::nullopt;  // the handlers answer it, and report what fails
+  }
 }
 
 }  // namespace styr::http

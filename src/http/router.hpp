@@ -4,6 +4,7 @@
 // segment at the first place they differ wins ("/items/new" before "/items/{code}").
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,20 @@ class Router {
   //! the JSON 404.
   void setFallback(Handler handler) { fallback_ = std::move(handler); }
 
+  //! Answers a GET or HEAD from memory when it can, without blocking and without the store:
+  //! the server asks it on its io threads before handing the request to a worker, and
+  //! nullopt sends the request on to the handlers (see quick_reads.hpp).
+  using QuickHandler = std::function<std::optional<Response>(const Request&)>;
+  void setQuick(QuickHandler quick) { quick_ = std::move(quick); }
+  //! The quick answer, if any (never for other methods; an exception counts as none).
+  [[nodiscard]] std::optional<Response> quick(const Request& request) const;
+
+  //! Called each time a handler of any method but GET and HEAD has returned or thrown: what
+  //! is kept in memory learns that something may have changed.
+  void setAfterChange(std::function<void()> after_change) {
+    after_change_ = std::move(after_change);
+  }
+
   //! Every registered (method, pattern), in registration order.
   [[nodiscard]] std::vector<Route> routes() const;
 
@@ -57,6 +72,8 @@ class Router {
 
   std::vector<Entry> entries_;
   Handler fallback_;
+  QuickHandler quick_;
+  std::function<void()> after_change_;
 };
 
 }  // namespace styr::http

@@ -5,7 +5,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -40,7 +40,6 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
-using namespace asio::experimental::awaitable_operators;
 using SteadyClock = std::chrono::steady_clock;
 using SystemClock = std::chrono::system_clock;
 
@@ -50,6 +49,8 @@ namespace {
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
 constexpr std::size_t kHeaderLimit = 16 * 1024;
+//! Connections taken at once from those waiting to be accepted.
+constexpr std::size_t kAcceptedAtOnce = 1024;
 //! After an error response to a request that was not read to its end, how long the rest is
 //! read and thrown away before closing, so that the client is not reset before it has read
 //! the response.
@@ -169,7 +170,7 @@ class ServerCore {
 class Connection {
  public:
   Connection(ServerCore& core, tcp::socket socket)
-      : core_(core), socket_(std::move(socket)), timer_(socket_.get_executor()) {
+      : core_(core), socket_(std::move(socket)), watchdog_(socket_.get_executor()) {
     error_code ignored;
     const auto endpoint = socket_.remote_endpoint(ignored);
     if (!ignored) remote_ = endpoint.address().to_string();
@@ -186,6 +187,7 @@ class Connection {
   [[nodiscard]] bool stopping() const { return stopping_ || core_.stopping(); }
 
   static asio::awaitable<void> serve(std::shared_ptr<Connection> self) {
+    asio::co_spawn(self->executor(), watch(self), asio::detached);
     try {
       co_await self->serveRequests();
     } catch (const std::exception& error) {
@@ -199,12 +201,14 @@ class Connection {
   //! Closes an idle connection at once; a busy one closes after its response.
   void onServerStopping() {
     stopping_ = true;
-    if (idle_) timer_.cancel();
+    error_code ignored;
+    if (idle_) socket_.cancel(ignored);
   }
+  //! Whatever the connection is waiting for fails, and it ends (a handler running on a worker
+  //! finishes first).
   void forceClose() {
     error_code ignored;
     socket_.close(ignored);
-    timer_.cancel();
   }
 
  private:
@@ -234,18 +238,51 @@ class Connection {
     error_code ignored;
     socket_.shutdown(tcp::socket::shutdown_send, ignored);
     socket_.close(ignored);
+    closed_ = true;
+    watchdog_.cancel();
   }
 
-  //! The error of a read or write raced against the timer; timed_out when the timer won.
-  template <typename Result>
-  static error_code outcome(const Result& result, bool& timed_out) {
-    timed_out = result.index() == 1;
-    return timed_out ? error_code{} : std::get<0>(std::get<0>(result));
+  // Timeouts. Every wait, read and write has a deadline, kept as a time: setting one is no
+  // timer operation. One watchdog per connection sleeps until the earliest deadline could
+  // have passed and, when it has, cancels what the socket is doing. Racing each operation
+  // against a timer of its own cost two asynchronous operations, a cancellation and the
+  // timer queue's lock per step, a large share of a kept answer's cost.
+
+  //! The next operations must be done within `within` of now.
+  void setDeadline(SteadyClock::duration within) {
+    timed_out_ = false;
+    deadline_ = SteadyClock::now() + within;
+    // The watchdog sleeps until the time it was armed for: wake it to re-arm earlier.
+    if (deadline_ < armed_) watchdog_.cancel();
+  }
+  //! No deadline (a handler runs: it is not timed out).
+  void clearDeadline() { deadline_ = SteadyClock::time_point::max(); }
+  //! True when the watchdog cancelled the last operation (it completed with an error then).
+  [[nodiscard]] bool timedOut() const { return timed_out_; }
+
+  static asio::awaitable<void> watch(std::shared_ptr<Connection> self) {
+    Connection& connection = *self;
+    while (!connection.closed_) {
+      if (connection.deadline_ <= SteadyClock::now()) {
+        connection.deadline_ = SteadyClock::time_point::max();
+        connection.timed_out_ = true;
+        error_code ignored;
+        connection.socket_.cancel(ignored);
+      }
+      connection.armed_ = connection.deadline_;
+      connection.watchdog_.expires_at(connection.armed_);
+      // Wakes at the time armed, when re-armed earlier, or when the connection closes.
+      co_await connection.watchdog_.async_wait(kNoThrow);
+    }
   }
 
   ServerCore& core_;
   tcp::socket socket_;
-  asio::steady_timer timer_;
+  asio::steady_timer watchdog_;
+  SteadyClock::time_point deadline_ = SteadyClock::time_point::max();
+  SteadyClock::time_point armed_ = SteadyClock::time_point::max();  //!< the watchdog's wake-up
+  bool timed_out_ = false;
+  bool closed_ = false;
   std::string remote_;
   bool stopping_ = false;
   bool idle_ = false;  //!< waiting for a request to begin
@@ -260,12 +297,10 @@ asio::awaitable<void> Connection::serveRequests() {
       // Wait for the next request to begin without reading it: the first within the read
       // timeout, later ones within the idle timeout.
       idle_ = true;
-      timer_.expires_after(first ? options.read_timeout : options.idle_timeout);
-      auto waited = co_await (socket_.async_wait(tcp::socket::wait_read, kNoThrow) ||
-                              timer_.async_wait(kNoThrow));
+      setDeadline(first ? options.read_timeout : options.idle_timeout);
+      auto [waited] = co_await socket_.async_wait(tcp::socket::wait_read, kNoThrow);
       idle_ = false;
-      bool timed_out = false;
-      if (outcome(waited, timed_out) || timed_out) co_return;  // gone, idle or stopping
+      if (waited || timedOut()) co_return;  // gone, idle or stopping
     }
     first = false;
     const After after = co_await exchange(buffer);
@@ -282,26 +317,24 @@ asio::awaitable<Connection::After> Connection::exchange(beast::flat_buffer& buff
   parser.header_limit(kHeaderLimit);
 
   // One deadline for the whole request, header and body.
-  timer_.expires_after(options.read_timeout);
-  bool timed_out = false;
-  auto header_read = co_await (bhttp::async_read_header(socket_, buffer, parser, kNoThrow) ||
-                               timer_.async_wait(kNoThrow));
-  error_code error = outcome(header_read, timed_out);
-  if (!error && !timed_out) {
+  setDeadline(options.read_timeout);
+  auto [error, header_bytes] = co_await bhttp::async_read_header(socket_, buffer, parser, kNoThrow);
+  if (!error && !timedOut()) {
     const auto& header = parser.get();
     auto expect = header[bhttp::field::expect];
     if (header.version() >= 11 && equalsIgnoringCase(expect, "100-continue") && !parser.is_done()) {
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      auto written = co_await (asio::async_write(socket_, asio::buffer(kContinue), kNoThrow) ||
-                               timer_.async_wait(kNoThrow));
-      error = outcome(written, timed_out);
+      auto [written, bytes] =
+          co_await asio::async_write(socket_, asio::buffer(kContinue), kNoThrow);
+      error = written;
     }
   }
-  if (!error && !timed_out) {
-    auto body_read = co_await (bhttp::async_read(socket_, buffer, parser, kNoThrow) ||
-                               timer_.async_wait(kNoThrow));
-    error = outcome(body_read, timed_out);
+  if (!error && !timedOut()) {
+    auto [read, body_bytes] = co_await bhttp::async_read(socket_, buffer, parser, kNoThrow);
+    error = read;
   }
+  const bool timed_out = timedOut();
+  clearDeadline();
 
   // What is known of the request, even one that failed (the request line and fields are
   // parsed into the message as they arrive).
@@ -372,7 +405,16 @@ asio::awaitable<Connection::After> Connection::exchange(beast::flat_buffer& buff
   request.remote_address = remote_;
   request.request_id = exchange.request_id;
 
-  Response response = co_await handle(request);
+  // A kept answer that is known without the store is given here on the io thread: the hop to
+  // a worker and back would cost more than the answer (Router::setQuick).
+  // (Not a conditional expression around co_await: GCC 12 frees its temporaries too early.)
+  std::optional<Response> quick = core_.router().quick(request);
+  Response response;
+  if (quick) {
+    response = std::move(*quick);
+  } else {
+    response = co_await handle(request);
+  }
   const bool keep =
       co_await respond(exchange, std::move(response), message_read.keep_alive() && !stopping());
   co_return keep ? After::keep_open : After::close;
@@ -408,7 +450,8 @@ Response Connection::callHandler(Request& request) {
 }
 
 asio::awaitable<bool> Connection::respond(Exchange& exchange, Response response, bool keep_alive) {
-  bhttp::response<bhttp::string_body> message;
+  // The body is sent from where it is: a kept answer or a file held in memory is not copied.
+  bhttp::response<bhttp::span_body<const char>> message;
   message.version(exchange.version);
   message.result(static_cast<unsigned>(response.status));
   for (const auto& [name, value] : response.headers) {
@@ -425,8 +468,9 @@ asio::awaitable<bool> Connection::respond(Exchange& exchange, Response response,
   message.set("X-Request-Id", exchange.request_id);
   message.set(bhttp::field::date, httpDate(SystemClock::now()));
 
-  std::string body = std::move(response.body);
-  if (response.status == 204 || response.status == 304) body.clear();
+  std::string_view body = response.bodyView();
+  std::string compressed;
+  if (response.status == 204 || response.status == 304) body = {};
   if (body.size() > kCompressionThreshold && message.count(bhttp::field::content_encoding) == 0) {
     // The representation depends on Accept-Encoding whether or not this one is compressed.
     auto vary = message[bhttp::field::vary];
@@ -436,28 +480,29 @@ asio::awaitable<bool> Connection::respond(Exchange& exchange, Response response,
       message.set(bhttp::field::vary, std::string(vary) + ", Accept-Encoding");
     }
     if (exchange.accepts_gzip) {
-      body = gzip(body);
+      compressed = gzip(body);
+      body = compressed;
       message.set(bhttp::field::content_encoding, "gzip");
     }
   }
   const std::size_t bytes = exchange.head ? 0 : body.size();
-  message.body() = std::move(body);
+  message.body() = {body.data(), body.size()};
   message.keep_alive(keep_alive);
   message.prepare_payload();
 
-  timer_.expires_after(core_.options().read_timeout);
-  bool timed_out = false;
+  setDeadline(core_.options().read_timeout);
   error_code error;
   if (exchange.head) {
-    bhttp::response_serializer<bhttp::string_body> serializer(message);
-    auto written = co_await (bhttp::async_write_header(socket_, serializer, kNoThrow) ||
-                             timer_.async_wait(kNoThrow));
-    error = outcome(written, timed_out);
+    bhttp::response_serializer<bhttp::span_body<const char>> serializer(message);
+    auto [written, written_bytes] =
+        co_await bhttp::async_write_header(socket_, serializer, kNoThrow);
+    error = written;
   } else {
-    auto written =
-        co_await (bhttp::async_write(socket_, message, kNoThrow) || timer_.async_wait(kNoThrow));
-    error = outcome(written, timed_out);
+    auto [written, written_bytes] = co_await bhttp::async_write(socket_, message, kNoThrow);
+    error = written;
   }
+  const bool timed_out = timedOut();
+  clearDeadline();
   logAccess(exchange, response.status, bytes);
   co_return keep_alive && !error && !timed_out;
 }
@@ -465,14 +510,13 @@ asio::awaitable<bool> Connection::respond(Exchange& exchange, Response response,
 asio::awaitable<void> Connection::lingeringClose() {
   error_code ignored;
   socket_.shutdown(tcp::socket::shutdown_send, ignored);
-  timer_.expires_after(std::min<SteadyClock::duration>(core_.options().read_timeout, kLingerTime));
+  setDeadline(std::min<SteadyClock::duration>(core_.options().read_timeout, kLingerTime));
   std::array<char, 8192> discard{};
   while (true) {
-    auto read = co_await (socket_.async_read_some(asio::buffer(discard), kNoThrow) ||
-                          timer_.async_wait(kNoThrow));
-    bool timed_out = false;
-    if (outcome(read, timed_out) || timed_out) break;
+    auto [read, bytes] = co_await socket_.async_read_some(asio::buffer(discard), kNoThrow);
+    if (read || timedOut()) break;
   }
+  clearDeadline();
   socket_.close(ignored);
 }
 
@@ -508,6 +552,7 @@ ServerCore::ServerCore(ServerOptions options, Router router,
   acceptor_.set_option(tcp::acceptor::reuse_address(true));
   acceptor_.bind(endpoint);
   acceptor_.listen(asio::socket_base::max_listen_connections);
+  acceptor_.non_blocking(true);  // accept() takes what waits, and never blocks the strand
   port_ = acceptor_.local_endpoint().port();
   if (options_.workers > 0) workers_ = std::make_unique<asio::thread_pool>(options_.workers);
 
@@ -576,6 +621,17 @@ asio::awaitable<void> ServerCore::acceptLoop() {
       continue;
     }
     startConnection(std::move(socket));
+    // Then every connection already waiting, not one a turn of the event loop: when a
+    // thousand clients connect at once, those accepted last would otherwise wait many turns
+    // behind the requests of those accepted first (the acceptor does not block: see the
+    // constructor).
+    for (std::size_t more = 0; more < kAcceptedAtOnce; ++more) {
+      tcp::socket waiting(asio::make_strand(io_));
+      error_code none_waiting;
+      acceptor_.accept(waiting, none_waiting);
+      if (none_waiting) break;
+      startConnection(std::move(waiting));
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The HTTP/1.1 server: Boost.Beast on Boost.Asio with C++20 coroutines. One coroutine per
-// connection (keep-alive, read and idle timeouts, a body limit); handlers are synchronous
-// and run on the io threads. Beast stays inside server.cpp.
+// connection (keep-alive, read and idle timeouts, a body limit) and one watchdog timer for
+// its deadlines; handlers are synchronous and run on worker threads (or on the io threads
+// without workers), the router's quick answers on the io threads. Beast stays inside
+// server.cpp.
 
 #include <chrono>
 #include <cstddef>

@@ -64,6 +64,10 @@ bool carriesSession(const Request& request) {
   return secret && !secret->empty();
 }
 
+std::optional<std::string> sessionSecret(const Request& request) {
+  return cookie(request, kSessionCookie);
+}
+
 app::Result<app::Authenticated> authenticateRequest(const ApiContext& context,
                                                     const Request& request) {
   auto secret = cookie(request, kSessionCookie);

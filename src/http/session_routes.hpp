@@ -6,6 +6,8 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "app/clock.hpp"
@@ -15,6 +17,7 @@
 #include "app/sign_in_throttle.hpp"
 #include "app/store.hpp"
 #include "http/message.hpp"
+#include "http/quick_reads.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
 
@@ -35,7 +38,13 @@ struct ApiContext {
   std::shared_ptr<app::ReadModels> models = std::make_shared<app::ReadModels>();
   //! Rendered answers to the most asked-for reads, while their snapshot is current.
   std::shared_ptr<ResponseCache> responses = std::make_shared<ResponseCache>();
+  //! Who asked and which snapshot was current, as recently learnt from the store: kept
+  //! answers are served from them on the io threads.
+  std::shared_ptr<QuickReads> quick = std::make_shared<QuickReads>();
 };
+
+//! The secret the request's session cookie carries, if any.
+std::optional<std::string> sessionSecret(const Request& request);
 
 //! Whether the request carries a session cookie at all (without one it is the public's).
 bool carriesSession(const Request& request);

@@ -105,11 +105,13 @@ StaticFiles StaticFiles::load(const fs::path& root) {
     path.append(fs::relative(entry.path(), root).generic_string());
     File file;
     file.content_type = contentTypeOf(entry.path());
-    file.body = readWhole(entry.path());
-    file.etag = etagOf(file.body);
-    if (file.body.size() > kCompressionThreshold && compressible(file.content_type)) {
-      std::string packed = gzip(file.body);
-      if (packed.size() < file.body.size()) file.gzipped = std::move(packed);
+    file.body = std::make_shared<const std::string>(readWhole(entry.path()));
+    file.etag = etagOf(*file.body);
+    if (file.body->size() > kCompressionThreshold && compressible(file.content_type)) {
+      std::string packed = gzip(*file.body);
+      if (packed.size() < file.body->size()) {
+        file.gzipped = std::make_shared<const std::string>(std::move(packed));
+      }
     }
     files.files_.emplace(std::move(path), std::move(file));
   }
@@ -161,9 +163,9 @@ Response StaticFiles::respond(const File& file, std::string_view path,
   }
   if (file.gzipped && acceptsGzip(request.header("Accept-Encoding").value_or(""))) {
     response.headers.set("Content-Encoding", "gzip");
-    response.body = *file.gzipped;
+    response.shared_body = file.gzipped;
   } else {
-    response.body = file.body;
+    response.shared_body = file.body;
   }
   return response;
 }

@@ -6,7 +6,7 @@
 
 #include <filesystem>
 #include <map>
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -32,8 +32,8 @@ class StaticFiles {
  private:
   struct File {
     std::string content_type;
-    std::string body;
-    std::optional<std::string> gzipped;  //!< when compressing it saves something
+    std::shared_ptr<const std::string> body;     //!< shared with the responses, never copied
+    std::shared_ptr<const std::string> gzipped;  //!< when compressing it saves something
     std::string etag;
   };
   [[nodiscard]] Response respond(const File& file, std::string_view path,

@@ -123,5 +123,52 @@ TEST(Router, LetsHandlerExceptionsThrough) {
   EXPECT_THROW((void)call(router, "GET", "/boom"), std::runtime_error);
 }
 
+TEST(Router, AsksForAQuickAnswerToGetAndHeadOnly) {
+  Router router;
+  router.add("GET", "/kept", answer("kept"));
+  int asked = 0;
+  router.setQuick([&asked](const Request& request) -> std::optional<Response> {
+    ++asked;
+    if (request.path == "/boom") throw std::runtime_error("x");
+    if (request.path != "/kept") return std::nullopt;
+    return text(200, "from memory");
+  });
+  auto quick = [&router](std::string method, std::string target) {
+    Request request;
+    request.method = std::move(method);
+    EXPECT_TRUE(parseTarget(target, request));
+    return router.quick(request);
+  };
+  ASSERT_TRUE(quick("GET", "/kept").has_value());
+  EXPECT_EQ(quick("GET", "/kept")->bodyView(), "from memory");
+  EXPECT_TRUE(quick("HEAD", "/kept").has_value());
+  EXPECT_FALSE(quick("GET", "/elsewhere").has_value());
+  EXPECT_EQ(asked, 4);
+  EXPECT_FALSE(quick("POST", "/kept").has_value());
+  EXPECT_FALSE(quick("DELETE", "/kept").has_value());
+  EXPECT_EQ(asked, 4);                              // never asked for a change
+  EXPECT_FALSE(quick("GET", "/boom").has_value());  // a failure is no answer
+  EXPECT_FALSE(Router().quick(Request{}).has_value());
+}
+
+TEST(Router, TellsOfEveryHandledChangeAndOfNoRead) {
+  Router router;
+  router.add("GET", "/items", answer("list"));
+  router.add("POST", "/items", answer("create"));
+  router.add("DELETE", "/boom", [](const Request&) -> Response { throw std::runtime_error("x"); });
+  int changes = 0;
+  router.setAfterChange([&changes] { ++changes; });
+  (void)call(router, "GET", "/items");
+  (void)call(router, "HEAD", "/items");
+  EXPECT_EQ(changes, 0);
+  (void)call(router, "POST", "/items");
+  EXPECT_EQ(changes, 1);
+  EXPECT_THROW((void)call(router, "DELETE", "/boom"), std::runtime_error);
+  EXPECT_EQ(changes, 2);  // a failed change may have written too
+  (void)call(router, "POST", "/nowhere");
+  (void)call(router, "PUT", "/items");
+  EXPECT_EQ(changes, 2);  // 404 and 405 reach no handler
+}
+
 }  // namespace
 }  // namespace styr::http

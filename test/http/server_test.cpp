@@ -487,6 +487,69 @@ TEST(Server, ClosesAnIdleKeepAliveConnectionAfterTheIdleTimeout) {
   EXPECT_GE(std::chrono::steady_clock::now() - start, 900ms);
 }
 
+// The watchdog sleeps until the connection's idle deadline; a stalled request's earlier read
+// deadline must wake it, or the 408 would come only when the idle timeout is over.
+TEST(Server, AStalledRequestAfterOthersOnTheConnectionGets408InTheReadTimeout) {
+  ServerOptions options;
+  options.read_timeout = 1s;
+  options.idle_timeout = 20s;
+  RunningServer server(healthRouter(), options);
+  TestClient client(server.port());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(client.roundTrip(get("/api/v1/health")).result_int(), 200u);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_FALSE(client.writeRaw("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n"));  // unfinished
+  Reply reply;
+  ASSERT_FALSE(client.read(reply));
+  expectErrorShape(reply, 408, "request_timeout");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
+}
+
+// A kept answer known without the store is given on the io thread: it does not wait for a
+// worker, even when every worker is busy, and its body is sent from where it is kept.
+TEST(Server, GivesAQuickAnswerWhileEveryWorkerIsBusy) {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  auto kept = std::make_shared<const std::string>(300 * 1024, 'k');
+  std::atomic<int> handled{0};
+  Router router;
+  router.add("GET", "/slow", [released](const Request&) {
+    released.wait_for(kPatience);
+    return text(200, "slow");
+  });
+  router.add("GET", "/kept", [&handled](const Request&) {
+    ++handled;
+    return text(200, "from the handler");
+  });
+  router.setQuick([kept](const Request& request) -> std::optional<Response> {
+    if (request.path != "/kept") return std::nullopt;
+    Response response = text(200, "");
+    response.shared_body = kept;
+    return response;
+  });
+  ServerOptions options;
+  options.threads = 1;
+  options.workers = 1;
+  RunningServer server(std::move(router), options);
+
+  TestClient slow(server.port());
+  ASSERT_FALSE(slow.write(get("/slow")));
+  TestClient quick(server.port());
+  Reply answer = quick.roundTrip(get("/kept"));
+  EXPECT_EQ(answer.result_int(), 200u);
+  EXPECT_EQ(answer.body(), *kept);
+  EXPECT_EQ(handled.load(), 0);
+  release.set_value();
+  Reply late;
+  ASSERT_FALSE(slow.read(late));
+  EXPECT_EQ(late.body(), "slow");
+  const auto lines = server.accessLog().waitFor(2);
+  ASSERT_THAT(lines, SizeIs(2));
+  EXPECT_EQ(nlohmann::json::parse(lines[0])["path"], "/kept");
+  EXPECT_EQ(nlohmann::json::parse(lines[0])["bytes"], kept->size());
+}
+
 // A handler that waits (on the store, on argon2 at sign-in) must not hold up other
 // connections: with workers, the io thread goes on serving while it waits.
 TEST(Server, AWaitingHandlerOnAWorkerDoesNotHoldUpOtherConnections) {

@@ -56,7 +56,7 @@ TEST_F(StaticFilesTest, ThePagesOfTheUiAreAllIndexHtmlUnderAStrictPolicy) {
     Response page = get(files, path);
     EXPECT_EQ(page.status, 200) << path;
     EXPECT_EQ(page.content_type, "text/html; charset=utf-8") << path;
-    EXPECT_NE(page.body.find("<title>Styr</title>"), std::string::npos) << path;
+    EXPECT_NE(page.bodyView().find("<title>Styr</title>"), std::string::npos) << path;
     EXPECT_EQ(page.headers.get("Cache-Control"), "no-cache") << path;
     auto policy = page.headers.get("Content-Security-Policy");
     ASSERT_TRUE(policy.has_value()) << path;
@@ -75,12 +75,12 @@ TEST_F(StaticFilesTest, HashedAssetsAreKeptForAYearAndSentCompressed) {
   EXPECT_EQ(script.headers.get("Cache-Control"), "public, max-age=31536000, immutable");
   EXPECT_EQ(script.headers.get("Content-Encoding"), "gzip");
   EXPECT_EQ(script.headers.get("Vary"), "Accept-Encoding");
-  EXPECT_LT(script.body.size(), script_.size());
-  EXPECT_EQ(gunzip(script.body), script_);
+  EXPECT_LT(script.bodyView().size(), script_.size());
+  EXPECT_EQ(gunzip(script.bodyView()), script_);
 
   Response plain = get(files, "/assets/index-Ab12Cd.js");
   EXPECT_FALSE(plain.headers.contains("Content-Encoding"));
-  EXPECT_EQ(plain.body, script_);
+  EXPECT_EQ(plain.bodyView(), script_);
 }
 
 TEST_F(StaticFilesTest, AnUnchangedFileIsNotSentAgain) {
@@ -92,7 +92,7 @@ TEST_F(StaticFilesTest, AnUnchangedFileIsNotSentAgain) {
   revalidate.set("If-None-Match", std::string("\"other\", ") + std::string(*etag));
   Response again = get(files, "/", revalidate);
   EXPECT_EQ(again.status, 304);
-  EXPECT_TRUE(again.body.empty());
+  EXPECT_TRUE(again.bodyView().empty());
 
   write("index.html", "<!doctype html><title>Styr 2</title>");
   StaticFiles rebuilt = StaticFiles::load(root_);
@@ -112,7 +112,7 @@ TEST_F(StaticFilesTest, AMissingFileAndTheApiAreNotAnsweredWithThePage) {
   EXPECT_EQ(get(files, "/%2e%2e/%2e%2e/etc/hosts.allow").status, 404);
   Response climbing = get(files, "/%2e%2e/%2e%2e/etc/passwd");
   EXPECT_EQ(climbing.status, 200);
-  EXPECT_NE(climbing.body.find("<title>Styr</title>"), std::string::npos);
+  EXPECT_NE(climbing.bodyView().find("<title>Styr</title>"), std::string::npos);
   Request undecodable;
   undecodable.method = "GET";
   undecodable.path = "/%zz";
