@@ -506,18 +506,43 @@ TEST(Server, AStalledRequestAfterOthersOnTheConnectionGets408InTheReadTimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
 }
 
+//! GET /slow, whose handler holds the thread it runs on until released.
+class SlowRoute {
+ public:
+  void addTo(Router& router) {
+    router.add("GET", "/slow", [released = released_](const Request&) {
+      released.wait_for(kPatience);
+      return text(200, "slow");
+    });
+  }
+
+  //! `target`'s reply on another connection while a request to /slow waits in its handler;
+  //! then /slow is released and must have been answered.
+  Reply meanwhile(const RunningServer& server, const std::string& target) {
+    TestClient slow(server.port());
+    EXPECT_FALSE(slow.write(get("/slow")));
+    TestClient other(server.port());
+    Reply answer = other.roundTrip(get(target));
+    release_.set_value();
+    Reply late;
+    EXPECT_FALSE(slow.read(late));
+    EXPECT_EQ(late.body(), "slow");
+    return answer;
+  }
+
+ private:
+  std::promise<void> release_;
+  std::shared_future<void> released_ = release_.get_future().share();
+};
+
 // A kept answer known without the store is given on the io thread: it does not wait for a
 // worker, even when every worker is busy, and its body is sent from where it is kept.
 TEST(Server, GivesAQuickAnswerWhileEveryWorkerIsBusy) {
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
   auto kept = std::make_shared<const std::string>(300 * 1024, 'k');
   std::atomic<int> handled{0};
+  SlowRoute slow;
   Router router;
-  router.add("GET", "/slow", [released](const Request&) {
-    released.wait_for(kPatience);
-    return text(200, "slow");
-  });
+  slow.addTo(router);
   router.add("GET", "/kept", [&handled](const Request&) {
     ++handled;
     return text(200, "from the handler");
@@ -533,17 +558,10 @@ TEST(Server, GivesAQuickAnswerWhileEveryWorkerIsBusy) {
   options.workers = 1;
   RunningServer server(std::move(router), options);
 
-  TestClient slow(server.port());
-  ASSERT_FALSE(slow.write(get("/slow")));
-  TestClient quick(server.port());
-  Reply answer = quick.roundTrip(get("/kept"));
+  Reply answer = slow.meanwhile(server, "/kept");
   EXPECT_EQ(answer.result_int(), 200u);
   EXPECT_EQ(answer.body(), *kept);
   EXPECT_EQ(handled.load(), 0);
-  release.set_value();
-  Reply late;
-  ASSERT_FALSE(slow.read(late));
-  EXPECT_EQ(late.body(), "slow");
   const auto lines = server.accessLog().waitFor(2);
   ASSERT_THAT(lines, SizeIs(2));
   EXPECT_EQ(nlohmann::json::parse(lines[0])["path"], "/kept");
@@ -553,28 +571,15 @@ TEST(Server, GivesAQuickAnswerWhileEveryWorkerIsBusy) {
 // A handler that waits (on the store, on argon2 at sign-in) must not hold up other
 // connections: with workers, the io thread goes on serving while it waits.
 TEST(Server, AWaitingHandlerOnAWorkerDoesNotHoldUpOtherConnections) {
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
+  SlowRoute slow;
   Router router;
-  router.add("GET", "/slow", [released](const Request&) {
-    released.wait_for(kPatience);
-    return text(200, "slow");
-  });
+  slow.addTo(router);
   router.add("GET", "/quick", [](const Request&) { return text(200, "quick"); });
   ServerOptions options;
   options.threads = 1;
   options.workers = 2;
   RunningServer server(std::move(router), options);
-
-  TestClient slow(server.port());
-  ASSERT_FALSE(slow.write(get("/slow")));
-  TestClient quick(server.port());
-  Reply answer = quick.roundTrip(get("/quick"));
-  EXPECT_EQ(answer.body(), "quick");
-  release.set_value();
-  Reply late;
-  ASSERT_FALSE(slow.read(late));
-  EXPECT_EQ(late.body(), "slow");
+  EXPECT_EQ(slow.meanwhile(server, "/quick").body(), "quick");
 }
 
 }  // namespace
